@@ -1,0 +1,233 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// GroupPeriod says which group a person belonged to from Start to End
+// (inclusive; a zero End means still). A person is in at most one group on
+// any day, so that every participation counts under exactly one group.
+type GroupPeriod struct {
+	ID          int64
+	PersonID    int64
+	Group       Group
+	StaffKind   string  // for municipal staff: one of StaffKinds, or ""
+	Start       Date    // required
+	End         Date    // zero while the period is open
+	CategoryIDs []int64 // target-group categories; at least one for GroupTarget
+}
+
+// Validate checks the period's own fields.
+func (g *GroupPeriod) Validate() error {
+	var es Errors
+	if !isOneOf(g.Group, Groups) {
+		es.add("group", "err.bad_code", map[string]any{"Value": string(g.Group)})
+	}
+	if g.Start.IsZero() {
+		es.add("start", "err.required", nil)
+	}
+	if !g.End.IsZero() && g.End.Before(g.Start) {
+		es.add("end", "err.end_before_start", nil)
+	}
+	if g.Group == GroupTarget && len(g.CategoryIDs) == 0 {
+		es.add("categories", "err.category_required", nil)
+	}
+	if g.Group != GroupTarget && len(g.CategoryIDs) > 0 {
+		es.add("categories", "err.categories_only_target", nil)
+	}
+	if g.StaffKind != "" && (g.Group != GroupMunicipalStaff || !isOneOf(g.StaffKind, StaffKinds)) {
+		es.add("staff_kind", "err.bad_code", map[string]any{"Value": g.StaffKind})
+	}
+	return es.err()
+}
+
+// AddGroupPeriod records that the person joins a group. An open period that
+// began earlier is closed the day before, so moving someone from the target
+// group to volunteer is one step; any other overlap is refused.
+func (s *Store) AddGroupPeriod(ctx context.Context, g *GroupPeriod) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return addGroupPeriod(ctx, tx, g) })
+}
+
+func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
+	if err := mustExist(ctx, tx, "people", g.PersonID, "person"); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE group_periods SET end_date = ?
+		WHERE person_id = ? AND end_date IS NULL AND start_date < ?`, g.Start.AddDays(-1), g.PersonID, g.Start)
+	if err != nil {
+		return err
+	}
+	if err := checkNoOverlap(ctx, tx, g); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
+		VALUES (?, ?, ?, ?, ?)`, g.PersonID, g.Group, g.StaffKind, g.Start, g.End)
+	if err != nil {
+		return err
+	}
+	if g.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return setPeriodCategories(ctx, tx, g)
+}
+
+func setPeriodCategories(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM group_period_categories WHERE period_id = ?`, g.ID); err != nil {
+		return err
+	}
+	for _, c := range g.CategoryIDs {
+		if err := mustExist(ctx, tx, "categories", c, "categories"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO group_period_categories (period_id, category_id)
+			VALUES (?, ?)`, g.ID, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkNoOverlap refuses g when another period of the person shares a day with it.
+func checkNoOverlap(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
+	end := g.End
+	if end.IsZero() {
+		end = MustDate("2200-12-31")
+	}
+	var other Date
+	err := tx.QueryRowContext(ctx, `SELECT start_date FROM group_periods
+		WHERE person_id = ? AND id != ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) LIMIT 1`,
+		g.PersonID, g.ID, end, g.Start).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return &Error{Code: "err.period_overlap", Field: "start", Args: map[string]any{"Start": other}}
+}
+
+// UpdateGroupPeriod changes a period's dates, group and categories.
+func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkNoOverlap(ctx, tx, g); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE group_periods SET grp = ?, staff_kind = ?, start_date = ?, end_date = ?
+			WHERE id = ? AND person_id = ?`, g.Group, g.StaffKind, g.Start, g.End, g.ID, g.PersonID)
+		if err != nil {
+			return err
+		}
+		if err := expectOne(res); err != nil {
+			return err
+		}
+		return setPeriodCategories(ctx, tx, g)
+	})
+}
+
+// CloseGroupPeriod ends an open period on the day end.
+func (s *Store) CloseGroupPeriod(ctx context.Context, id int64, end Date) error {
+	periods, err := s.groupPeriodByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	periods.End = end
+	return s.UpdateGroupPeriod(ctx, periods)
+}
+
+// DeleteGroupPeriod removes a period recorded by mistake.
+func (s *Store) DeleteGroupPeriod(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM group_periods WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	return expectOne(res)
+}
+
+func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, error) {
+	var personID int64
+	err := s.db.QueryRowContext(ctx, `SELECT person_id FROM group_periods WHERE id = ?`, id).Scan(&personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.GroupPeriods(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range all {
+		if g.ID == id {
+			return g, nil
+		}
+	}
+	return nil, ErrNotFound
+}
+
+// GroupPeriods returns a person's periods, oldest first.
+func (s *Store) GroupPeriods(ctx context.Context, personID int64) ([]*GroupPeriod, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
+		coalesce((SELECT group_concat(category_id) FROM group_period_categories WHERE period_id = g.id), '')
+		FROM group_periods g WHERE g.person_id = ? ORDER BY g.start_date`, personID)
+	return collect(rows, err, func(r *sql.Rows) (*GroupPeriod, error) {
+		g := &GroupPeriod{}
+		var cats string
+		err := r.Scan(&g.ID, &g.PersonID, &g.Group, &g.StaffKind, &g.Start, &g.End, &cats)
+		g.CategoryIDs = parseIDs(cats)
+		return g, err
+	})
+}
+
+// GroupsOn returns the group each of the people had on the day; people with
+// no period on that day are missing from the map (GroupUnknown).
+func (s *Store) GroupsOn(ctx context.Context, day Date, personIDs []int64) (map[int64]Group, error) {
+	out := make(map[int64]Group, len(personIDs))
+	if len(personIDs) == 0 {
+		return out, nil
+	}
+	query := fmt.Sprintf(`SELECT person_id, grp FROM group_periods WHERE start_date <= ?
+		AND (end_date IS NULL OR end_date >= ?) AND person_id IN (%s)`, placeholders(len(personIDs)))
+	args := []any{day, day}
+	for _, id := range personIDs {
+		args = append(args, id)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var g Group
+		if err := rows.Scan(&id, &g); err != nil {
+			return nil, err
+		}
+		out[id] = g
+	}
+	return out, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func parseIDs(csv string) []int64 {
+	var out []int64
+	for _, f := range strings.Split(csv, ",") {
+		var id int64
+		if _, err := fmt.Sscan(f, &id); err == nil {
+			out = append(out, id)
+		}
+	}
+	return out
+}

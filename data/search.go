@@ -1,0 +1,143 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// PersonFilter selects people for the people list. Zero fields do not filter.
+type PersonFilter struct {
+	Query      string // words matched against name, phone and e-mail
+	Group      Group  // group today
+	CategoryID int64  // target-group category today
+	// ActiveFrom and ActiveTo bound a period; with Inactive false the list
+	// holds people who took part in it, with Inactive true those who did not.
+	ActiveFrom, ActiveTo   Date
+	Inactive               bool
+	MissingResearchConsent bool
+	SortBy                 string // "name" (default), "newest"
+	Limit                  int    // 0 means no limit
+}
+
+// PersonRow is one line of the people list.
+type PersonRow struct {
+	ID        int64
+	Name      string
+	Phone     string
+	Email     string
+	Group     Group // group today
+	BirthYear int
+	CreatedAt string
+}
+
+// SearchPeople returns the people matching f. Erased (anonymised) people are
+// never listed.
+func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, error) {
+	today := Today()
+	var where []string
+	args := []any{today, today}
+	where = append(where, "p.anonymised = 0")
+	for _, word := range strings.Fields(FoldName(f.Query)) {
+		where = append(where, "p.search_key LIKE ? ESCAPE '\\'")
+		args = append(args, "%"+escapeLike(word)+"%")
+	}
+	if f.Group != GroupUnknown {
+		where = append(where, "grp = ?")
+		args = append(args, f.Group)
+	}
+	if f.CategoryID != 0 {
+		where = append(where, `EXISTS (SELECT 1 FROM group_periods g JOIN group_period_categories c ON c.period_id = g.id
+			WHERE g.person_id = p.id AND c.category_id = ? AND g.start_date <= ? AND (g.end_date IS NULL OR g.end_date >= ?))`)
+		args = append(args, f.CategoryID, today, today)
+	}
+	if !f.ActiveFrom.IsZero() || !f.ActiveTo.IsZero() {
+		from, to := periodBounds(f.ActiveFrom, f.ActiveTo)
+		cond := `EXISTS (SELECT 1 FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
+			WHERE pa.person_id = p.id AND o.date BETWEEN ? AND ?)`
+		if f.Inactive {
+			cond = "NOT " + cond
+		}
+		where = append(where, cond)
+		args = append(args, from, to)
+	}
+	if f.MissingResearchConsent {
+		where = append(where, `NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id
+			AND c.purpose = 'research' AND c.withdrawn_on IS NULL)`)
+	}
+	order := "p.name COLLATE NOCASE, p.id"
+	if f.SortBy == "newest" {
+		order = "p.created_at DESC, p.id DESC"
+	}
+	query := `SELECT p.id, p.name, p.phone, p.email, coalesce(grp, ''), coalesce(p.birth_year, 0), p.created_at
+		FROM people p LEFT JOIN (SELECT person_id, grp FROM group_periods
+			WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)) g ON g.person_id = p.id
+		WHERE ` + strings.Join(where, " AND ") + " ORDER BY " + order
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	return collect(rows, err, scanPersonRow)
+}
+
+func scanPersonRow(r *sql.Rows) (PersonRow, error) {
+	var p PersonRow
+	err := r.Scan(&p.ID, &p.Name, &p.Phone, &p.Email, &p.Group, &p.BirthYear, &p.CreatedAt)
+	return p, err
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// periodBounds fills an open end of a period with a far date.
+func periodBounds(from, to Date) (Date, Date) {
+	if from.IsZero() {
+		from = MustDate("1900-01-01")
+	}
+	if to.IsZero() {
+		to = MustDate("2200-12-31")
+	}
+	return from, to
+}
+
+// LikelyDuplicates returns existing people whose name is probably the same
+// person as name (see SimilarNames), leaving out the person exceptID.
+func (s *Store) LikelyDuplicates(ctx context.Context, name string, exceptID int64) ([]PersonRow, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM people WHERE anonymised = 0 AND id != ?`, exceptID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var other string
+		if err := rows.Scan(&id, &other); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if SimilarNames(name, other) {
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]PersonRow, 0, len(ids))
+	for _, id := range ids {
+		p, err := s.Person(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, PersonRow{ID: p.ID, Name: p.Name, Phone: p.Phone, Email: p.Email, BirthYear: p.BirthYear, CreatedAt: p.CreatedAt})
+		if len(out) == 10 {
+			break
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,189 @@
+// Package data owns Samspil's domain: the partnership's people, activities,
+// occasions and roles, stored in one SQLite file. It has no user interface;
+// every rule (validation, roles, pseudonyms, indicators) is testable here.
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks a SQLite file as a Samspil database ("Sams" in ASCII).
+const ApplicationID = 0x53616d73
+
+// Store is an open Samspil database. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the Samspil database at path, creating it when the file does not
+// exist, and brings its schema up to date. A file that is not a Samspil
+// database, or that a newer Samspil wrote, is refused and left untouched.
+func Open(path string) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, &Error{Code: "err.db_path_chars", Args: map[string]any{"Path": path}}
+	}
+	fresh, err := inspectFile(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", path+"?"+dsnOptions)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(fresh); err != nil {
+		db.Close()
+		if fresh {
+			removeDatabaseFiles(path)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsnOptions holds every connection setting, so each pooled connection has it.
+const dsnOptions = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+	"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// inspectFile reads the SQLite header of path without opening it as a
+// database, so that a foreign or newer file is never modified. It reports
+// whether the file is absent or empty and so is to be created.
+func inspectFile(path string) (fresh bool, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if st, derr := os.Stat(dir); derr != nil || !st.IsDir() {
+			return false, &Error{Code: "err.db_no_folder", Args: map[string]any{"Path": dir}}
+		}
+		return true, nil
+	}
+	if err != nil {
+		return false, &Error{Code: "err.db_unreadable", Args: map[string]any{"Path": path, "Reason": err.Error()}}
+	}
+	defer f.Close()
+	header := make([]byte, 100)
+	n, err := io.ReadFull(f, header)
+	if n == 0 && (err == io.EOF) {
+		_, walErr := os.Stat(path + "-wal")
+		return walErr != nil, nil
+	}
+	if err != nil || string(header[:16]) != "SQLite format 3\x00" {
+		return false, &Error{Code: "err.db_not_samspil", Args: map[string]any{"Path": path}}
+	}
+	if binary.BigEndian.Uint32(header[68:72]) != ApplicationID {
+		return false, &Error{Code: "err.db_not_samspil", Args: map[string]any{"Path": path}}
+	}
+	if v := int(binary.BigEndian.Uint32(header[60:64])); v > SchemaVersion() {
+		return false, newerSchemaError(path, v)
+	}
+	return false, nil
+}
+
+func newerSchemaError(path string, v int) error {
+	return &Error{Code: "err.db_newer", Args: map[string]any{"Path": path, "Version": v, "Supported": SchemaVersion()}}
+}
+
+func removeDatabaseFiles(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+}
+
+// prepare checks the opened file and migrates it; a fresh file also gets its
+// application id, the partnership settings row and its pseudonym secret.
+func (s *Store) prepare(fresh bool) error {
+	ctx := context.Background()
+	if err := s.db.PingContext(ctx); err != nil {
+		return classifyOpenError(s.path, err)
+	}
+	if !fresh {
+		var app int64
+		if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+			return classifyOpenError(s.path, err)
+		}
+		if app != ApplicationID {
+			return &Error{Code: "err.db_not_samspil", Args: map[string]any{"Path": s.path}}
+		}
+	}
+	if err := s.migrate(ctx, fresh); err != nil {
+		return classifyOpenError(s.path, err)
+	}
+	return nil
+}
+
+func classifyOpenError(path string, err error) error {
+	var de *Error
+	if errors.As(err, &de) {
+		return err
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only"):
+		return &Error{Code: "err.db_read_only", Args: map[string]any{"Path": path}}
+	case strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed"):
+		return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": path, "Reason": msg}}
+	}
+	return &Error{Code: "err.db_unreadable", Args: map[string]any{"Path": path, "Reason": msg}}
+}
+
+func (s *Store) initSettings(ctx context.Context, tx *sql.Tx) error {
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (id, secret, created_at) VALUES (1, ?, ?)`,
+		secret, time.Now().UTC().Format(time.RFC3339))
+	return err
+}
+
+// Path returns the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// DB returns the underlying handle for packages under data (export,
+// indicators) that run their own read-only queries.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close checkpoints the write-ahead log and closes the database.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return s.db.Close()
+}
+
+// inTx runs fn in one immediate transaction, committing when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// now is the timestamp written into created/updated columns.
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// audit records an action in the audit log inside tx. details holds counts
+// and ids, never names.
+func audit(ctx context.Context, tx *sql.Tx, action, details string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, action, details) VALUES (?, ?, ?)`, now(), action, details)
+	if err != nil {
+		return fmt.Errorf("audit %s: %w", action, err)
+	}
+	return nil
+}

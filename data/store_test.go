@@ -1,0 +1,174 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// newTestStore opens a fresh database in a temp dir.
+func newTestStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "samspil.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func errCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func TestOpenCreatesCurrentSchemaWithDefaults(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	v, err := s.Version(ctx)
+	if err != nil || v != SchemaVersion() {
+		t.Fatalf("version = %d, %v; want %d", v, err, SchemaVersion())
+	}
+	roles, _ := s.Roles(ctx)
+	cats, _ := s.Categories(ctx)
+	themes, _ := s.Themes(ctx)
+	if len(roles) != 6 || len(cats) != 4 || len(themes) != 8 {
+		t.Fatalf("defaults: %d roles, %d categories, %d themes", len(roles), len(cats), len(themes))
+	}
+	st, err := s.Settings(ctx)
+	if err != nil || st.BalanceThreshold != 0.20 || st.NoConsentPolicy != "exclude" {
+		t.Fatalf("settings = %+v, %v", st, err)
+	}
+	secret, err := s.Secret(ctx)
+	if err != nil || len(secret) != 32 {
+		t.Fatalf("secret %d bytes, %v", len(secret), err)
+	}
+	r, err := s.Check(ctx)
+	if err != nil || !r.OK() {
+		t.Fatalf("check = %+v, %v", r, err)
+	}
+}
+
+func TestOpenTwiceKeepsDataAndSecret(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	ctx := context.Background()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := s.Secret(ctx)
+	p := &Person{Name: "Åse Bøgh-Nielsen"}
+	if err := s.SavePerson(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	second, _ := s.Secret(ctx)
+	if string(first) != string(second) {
+		t.Fatal("secret changed on reopen")
+	}
+	got, err := s.Person(ctx, p.ID)
+	if err != nil || got.Name != p.Name {
+		t.Fatalf("person = %+v, %v", got, err)
+	}
+}
+
+func TestOpenRefusesForeignFilesUntouched(t *testing.T) {
+	dir := t.TempDir()
+	textFile := filepath.Join(dir, "notes.txt")
+	os.WriteFile(textFile, []byte("this is not a database at all, it is a shopping list"), 0o644)
+
+	foreign := filepath.Join(dir, "other.sqlite")
+	db, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	newer := filepath.Join(dir, "newer.db")
+	s, err := Open(newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("PRAGMA user_version = 99")
+	s.Close()
+
+	cases := []struct {
+		name, path, code string
+	}{
+		{"text file", textFile, "err.db_not_samspil"},
+		{"other sqlite", foreign, "err.db_not_samspil"},
+		{"newer schema", newer, "err.db_newer"},
+		{"missing folder", filepath.Join(dir, "nope", "x.db"), "err.db_no_folder"},
+		{"question mark", filepath.Join(dir, "a?b.db"), "err.db_path_chars"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before, _ := os.ReadFile(c.path)
+			_, err := Open(c.path)
+			if errCode(err) != c.code {
+				t.Fatalf("err = %v, want code %s", err, c.code)
+			}
+			after, _ := os.ReadFile(c.path)
+			if string(before) != string(after) {
+				t.Fatal("file was modified")
+			}
+			if _, err := os.Stat(c.path + "-wal"); err == nil {
+				t.Fatal("a -wal file was left beside the refused file")
+			}
+		})
+	}
+}
+
+func TestOpenReadOnlyFileIsRefusedClearly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores file permissions")
+	}
+	path := filepath.Join(t.TempDir(), "ro.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Chmod(path, 0o444)
+	if _, err := Open(path); err == nil {
+		t.Fatal("opened a read-only database for writing")
+	}
+}
+
+func TestBackupIsVerifiedAndAtomic(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	if err := s.SavePerson(ctx, &Person{Name: "Mette Frederiksen"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, target); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	r, err := b.Check(ctx)
+	if err != nil || !r.OK() || r.People != 1 {
+		t.Fatalf("backup check = %+v, %v", r, err)
+	}
+	if err := s.Backup(ctx, filepath.Join(t.TempDir(), "missing", "b.db")); errCode(err) != "err.db_no_folder" {
+		t.Fatalf("backup into missing folder: %v", err)
+	}
+}
