@@ -45,11 +45,12 @@ type ActivityRow struct {
 
 // SaveActivity inserts (ID 0) or updates an activity.
 func (s *Store) SaveActivity(ctx context.Context, a *Activity) error {
+	return s.Update(ctx, func(t *Tx) error { return t.SaveActivity(a) })
+}
+
+// normalize folds runs of white space in the name.
+func (a *Activity) normalize() {
 	a.Name = strings.Join(strings.Fields(a.Name), " ")
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return saveActivity(ctx, tx, a) })
 }
 
 func saveActivity(ctx context.Context, tx *sql.Tx, a *Activity) error {

@@ -49,10 +49,7 @@ func (g *GroupPeriod) Validate() error {
 // began earlier is closed the day before, so moving someone from the target
 // group to volunteer is one step; any other overlap is refused.
 func (s *Store) AddGroupPeriod(ctx context.Context, g *GroupPeriod) error {
-	if err := g.Validate(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return addGroupPeriod(ctx, tx, g) })
+	return s.Update(ctx, func(t *Tx) error { return t.AddGroupPeriod(g) })
 }
 
 func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {

@@ -38,34 +38,33 @@ func (e *LogEntry) Validate() error {
 // SaveLogEntry inserts or updates an entry with its people and themes in one
 // transaction.
 func (s *Store) SaveLogEntry(ctx context.Context, e *LogEntry) error {
-	if err := e.Validate(); err != nil {
+	return s.Update(ctx, func(t *Tx) error { return t.SaveLogEntry(e) })
+}
+
+func saveLogEntry(ctx context.Context, tx *sql.Tx, e *LogEntry) error {
+	if e.OccasionID != 0 {
+		var act int64
+		if err := tx.QueryRowContext(ctx, `SELECT activity_id FROM occasions WHERE id = ?`, e.OccasionID).Scan(&act); err != nil {
+			return &Error{Code: "err.unknown_ref", Field: "occasion"}
+		}
+		e.ActivityID = act
+	}
+	if e.ActivityID != 0 {
+		if err := mustExist(ctx, tx, "activities", e.ActivityID, "activity"); err != nil {
+			return err
+		}
+	}
+	err := upsert(ctx, tx, &e.ID,
+		`INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`,
+		`UPDATE logbook SET date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ? WHERE id = ?`,
+		e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text)
+	if err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if e.OccasionID != 0 {
-			var act int64
-			if err := tx.QueryRowContext(ctx, `SELECT activity_id FROM occasions WHERE id = ?`, e.OccasionID).Scan(&act); err != nil {
-				return &Error{Code: "err.unknown_ref", Field: "occasion"}
-			}
-			e.ActivityID = act
-		}
-		if e.ActivityID != 0 {
-			if err := mustExist(ctx, tx, "activities", e.ActivityID, "activity"); err != nil {
-				return err
-			}
-		}
-		err := upsert(ctx, tx, &e.ID,
-			`INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`,
-			`UPDATE logbook SET date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ? WHERE id = ?`,
-			e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text)
-		if err != nil {
-			return err
-		}
-		if err := replaceLinks(ctx, tx, "logbook_people", "person_id", e.ID, e.PersonIDs, "people"); err != nil {
-			return err
-		}
-		return replaceLinks(ctx, tx, "logbook_themes", "theme_id", e.ID, e.ThemeIDs, "themes")
-	})
+	if err := replaceLinks(ctx, tx, "logbook_people", "person_id", e.ID, e.PersonIDs, "people"); err != nil {
+		return err
+	}
+	return replaceLinks(ctx, tx, "logbook_themes", "theme_id", e.ID, e.ThemeIDs, "themes")
 }
 
 func replaceLinks(ctx context.Context, tx *sql.Tx, table, column string, entry int64, ids []int64, field string) error {

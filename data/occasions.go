@@ -72,10 +72,7 @@ func (o *Occasion) Validate() error {
 // SaveOccasion writes the occasion and replaces its participations, all in
 // one transaction: either every participant is saved or none is.
 func (s *Store) SaveOccasion(ctx context.Context, o *Occasion) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return saveOccasion(ctx, tx, o) })
+	return s.Update(ctx, func(t *Tx) error { return t.SaveOccasion(o) })
 }
 
 func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {

@@ -64,25 +64,7 @@ func (p *Person) normalize() {
 // nil it is added as the person's first group period in the same
 // transaction, so a new person never exists without their group.
 func (s *Store) SavePerson(ctx context.Context, p *Person, first *GroupPeriod) error {
-	p.normalize()
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if first != nil {
-		if err := first.Validate(); err != nil {
-			return err
-		}
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := savePerson(ctx, tx, p); err != nil {
-			return err
-		}
-		if first != nil {
-			first.PersonID = p.ID
-			return addGroupPeriod(ctx, tx, first)
-		}
-		return nil
-	})
+	return s.Update(ctx, func(t *Tx) error { return t.SavePerson(p, first) })
 }
 
 func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {

@@ -32,18 +32,7 @@ func (c *Consent) Validate() error {
 
 // SaveConsent inserts or updates a consent record.
 func (s *Store) SaveConsent(ctx context.Context, c *Consent) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := mustExist(ctx, tx, "people", c.PersonID, "person"); err != nil {
-			return err
-		}
-		return upsert(ctx, tx, &c.ID,
-			`INSERT INTO consents (person_id, purpose, given_on, withdrawn_on, method) VALUES (?, ?, ?, ?, ?)`,
-			`UPDATE consents SET person_id = ?, purpose = ?, given_on = ?, withdrawn_on = ?, method = ? WHERE id = ?`,
-			c.PersonID, c.Purpose, c.GivenOn, c.WithdrawnOn, c.Method)
-	})
+	return s.Update(ctx, func(t *Tx) error { return t.SaveConsent(c) })
 }
 
 // Consents returns a person's consent records, newest first.
@@ -78,18 +67,7 @@ func (p *Path) Validate() error {
 
 // SavePath inserts or updates an onward path.
 func (s *Store) SavePath(ctx context.Context, p *Path) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := mustExist(ctx, tx, "people", p.PersonID, "person"); err != nil {
-			return err
-		}
-		return upsert(ctx, tx, &p.ID,
-			`INSERT INTO paths (person_id, date, kind, description) VALUES (?, ?, ?, ?)`,
-			`UPDATE paths SET person_id = ?, date = ?, kind = ?, description = ? WHERE id = ?`,
-			p.PersonID, p.Date, p.Kind, p.Description)
-	})
+	return s.Update(ctx, func(t *Tx) error { return t.SavePath(p) })
 }
 
 // Paths returns a person's onward paths, oldest first.

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // Settings are the partnership's details and the rules the app follows.
@@ -47,14 +46,7 @@ func (st *Settings) Validate() error {
 
 // SaveSettings validates and stores the settings.
 func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
-	if err := st.Validate(); err != nil {
-		return err
-	}
-	_, err := s.db.ExecContext(ctx, `UPDATE settings SET partnership = ?, organisation = ?, municipality = ?,
-		balance_threshold = ?, no_consent_policy = ?, retention_months = ?, backups_kept = ? WHERE id = 1`,
-		st.Partnership, st.Organisation, st.Municipality, st.BalanceThreshold, st.NoConsentPolicy,
-		st.RetentionMonths, st.BackupsKept)
-	return err
+	return s.Update(ctx, func(t *Tx) error { return t.SaveSettings(st) })
 }
 
 // Secret returns the database's pseudonym secret. It never leaves the app;
@@ -85,23 +77,5 @@ func (s *Store) TargetSizes(ctx context.Context) (map[int]int, error) {
 
 // SetTargetSize records the target group's size for a year; size 0 removes it.
 func (s *Store) SetTargetSize(ctx context.Context, year, size int) error {
-	var es Errors
-	if year < 1900 || year > 2200 {
-		es.add("year", "err.range", map[string]any{"Min": 1900, "Max": 2200})
-	}
-	if size < 0 || size > 10_000_000 {
-		es.add("size", "err.range", map[string]any{"Min": 0, "Max": 10_000_000})
-	}
-	if err := es.err(); err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if size == 0 {
-			_, err := tx.ExecContext(ctx, `DELETE FROM target_sizes WHERE year = ?`, year)
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO target_sizes (year, size) VALUES (?, ?)
-			ON CONFLICT (year) DO UPDATE SET size = excluded.size`, year, size)
-		return err
-	})
+	return s.Update(ctx, func(t *Tx) error { return t.SetTargetSize(year, size) })
 }

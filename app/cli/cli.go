@@ -1,0 +1,171 @@
+// Package cli runs Samspil's headless subcommands (demo, check, backup,
+// export, import, version) for scripts and tests. It prints one clear line
+// on failure and never opens a window.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"samspil/data"
+)
+
+// Exit codes of every subcommand.
+const (
+	ExitOK    = 0 // success
+	ExitFail  = 1 // the command failed; one line on stderr says why
+	ExitUsage = 2 // wrong usage; the usage text is printed
+)
+
+// Env is what a subcommand needs from the process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Version        string
+	Language       string // "da" or "en", for messages
+}
+
+// Usage is printed for wrong usage.
+const Usage = `usage:
+  samspil [--db PATH]                      open the app (default database in the user's config folder)
+  samspil demo --db PATH [--template kulturhus|sager|landsby] [--years N] [--scale N]
+  samspil check --db PATH
+  samspil backup --db PATH --to FILE
+  samspil version
+`
+
+// commands maps each subcommand to its runner.
+var commands = map[string]func(ctx context.Context, env Env, args []string) error{
+	"demo":    runDemo,
+	"check":   runCheck,
+	"backup":  runBackup,
+	"version": runVersion,
+}
+
+// IsCommand reports whether name is a headless subcommand.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok
+}
+
+// usageError marks a wrong invocation.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run runs the subcommand args[0] with the rest of args and returns the
+// process exit code.
+func Run(ctx context.Context, env Env, args []string) int {
+	if len(args) == 0 || !IsCommand(args[0]) {
+		fmt.Fprint(env.Stderr, Usage)
+		return ExitUsage
+	}
+	err := commands[args[0]](ctx, env, args[1:])
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ue), errors.Is(err, flag.ErrHelp):
+		if ue.msg != "" {
+			fmt.Fprintln(env.Stderr, "samspil:", ue.msg)
+		}
+		fmt.Fprint(env.Stderr, Usage)
+		return ExitUsage
+	default:
+		msg := strings.ReplaceAll(data.Message(err, env.Language), "\n", "; ")
+		fmt.Fprintf(env.Stderr, "samspil %s: %s\n", args[0], msg)
+		return ExitFail
+	}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args and turns flag errors and stray arguments into usage errors.
+func parse(fs *flag.FlagSet, args []string, required ...string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected argument " + fs.Arg(0)}
+	}
+	for _, name := range required {
+		if fs.Lookup(name).Value.String() == "" {
+			return usageError{"--" + name + " is required"}
+		}
+	}
+	return nil
+}
+
+func runVersion(_ context.Context, env Env, args []string) error {
+	if err := parse(newFlags("version"), args); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "samspil %s (schema %d)\n", env.Version, data.SchemaVersion())
+	return nil
+}
+
+func runCheck(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("check")
+	db := fs.String("db", "", "database file")
+	if err := parse(fs, args, "db"); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return &data.Error{Code: "err.db_unreadable", Args: map[string]any{"Path": *db, "Reason": "no such file"}}
+	}
+	s, err := data.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	r, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if !r.OK() {
+		return fmt.Errorf("%s is not sound: schema %d, %d foreign-key errors, integrity: %s",
+			*db, r.SchemaVersion, r.ForeignKeyErrors, strings.Join(r.IntegrityProblems, "; "))
+	}
+	fmt.Fprintf(env.Stdout, "ok: %s, schema %d, %d people, %d occasions, %d participations\n",
+		*db, r.SchemaVersion, r.People, r.Occasions, r.Participations)
+	return nil
+}
+
+func runBackup(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("backup")
+	db := fs.String("db", "", "database file")
+	to := fs.String("to", "", "backup file")
+	if err := parse(fs, args, "db", "to"); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*to); err == nil {
+		return &data.Error{Code: "err.target_exists", Args: map[string]any{"Path": *to}}
+	}
+	s, err := openExisting(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, *to); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "backup written and verified: %s\n", *to)
+	return nil
+}
+
+// openExisting opens a database that must already exist.
+func openExisting(path string) (*data.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, &data.Error{Code: "err.db_unreadable", Args: map[string]any{"Path": path, "Reason": "no such file"}}
+	}
+	return data.Open(path)
+}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"samspil/data"
+)
+
+// run runs a subcommand and returns its exit code, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(context.Background(), Env{Stdout: &out, Stderr: &errOut, Version: "test", Language: "en"}, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestDemoCheckBackupRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	code, out, errOut := run(t, "demo", "--db", db, "--template", "landsby", "--years", "1")
+	if code != ExitOK || !strings.Contains(out, "participations") {
+		t.Fatalf("demo: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := run(t, "demo", "--db", db); code != ExitFail || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("demo over an existing file: %d %q", code, errOut)
+	}
+	if code, out, _ := run(t, "check", "--db", db); code != ExitOK || !strings.HasPrefix(out, "ok:") {
+		t.Fatalf("check: %d %q", code, out)
+	}
+	backup := filepath.Join(dir, "copy.db")
+	if code, _, errOut := run(t, "backup", "--db", db, "--to", backup); code != ExitOK {
+		t.Fatalf("backup: %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, "check", "--db", backup); code != ExitOK {
+		t.Fatal("backup does not check clean")
+	}
+	if code, _, errOut := run(t, "backup", "--db", db, "--to", backup); code != ExitFail || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("backup over an existing file: %d %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Fatalf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestFailuresAndUsage(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not sqlite"), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{}, ExitUsage, "usage:"},
+		{[]string{"frobnicate"}, ExitUsage, "usage:"},
+		{[]string{"check"}, ExitUsage, "--db is required"},
+		{[]string{"check", "--db", junk}, ExitFail, "not a Samspil database"},
+		{[]string{"check", "--db", filepath.Join(dir, "missing.db")}, ExitFail, "cannot be opened"},
+		{[]string{"check", "--db", junk, "extra"}, ExitUsage, "unexpected argument"},
+		{[]string{"demo", "--db", filepath.Join(dir, "x.db"), "--template", "by"}, ExitUsage, "unknown template"},
+		{[]string{"demo", "--db", filepath.Join(dir, "x.db"), "--years", "0"}, ExitUsage, "--years"},
+		{[]string{"demo", "--db", filepath.Join(dir, "no", "x.db")}, ExitFail, "folder does not exist"},
+		{[]string{"demo", "--db", filepath.Join(dir, "x.db"), "--scale", "ten"}, ExitUsage, "invalid value"},
+		{[]string{"backup", "--db", junk}, ExitUsage, "--to is required"},
+		{[]string{"version", "--verbose"}, ExitUsage, "flag provided but not defined"},
+	}
+	for _, c := range cases {
+		code, _, errOut := run(t, c.args...)
+		if code != c.code || !strings.Contains(errOut, c.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errOut, c.code, c.msg)
+		}
+		if c.code == ExitFail && strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("%v: failure message is not one line: %q", c.args, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
+		t.Fatal("a refused demo left a database behind")
+	}
+	if before, _ := os.ReadFile(junk); string(before) != "not sqlite" {
+		t.Fatal("check modified a foreign file")
+	}
+}
+
+func TestVersionAndDanishMessages(t *testing.T) {
+	code, out, _ := run(t, "version")
+	if code != ExitOK || !strings.Contains(out, fmt.Sprintf("samspil test (schema %d)", data.SchemaVersion())) {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	var errOut bytes.Buffer
+	code = Run(context.Background(), Env{Stdout: &bytes.Buffer{}, Stderr: &errOut, Language: "da"},
+		[]string{"check", "--db", filepath.Join(t.TempDir(), "nej.db")})
+	if code != ExitFail || !strings.Contains(errOut.String(), "Filen kan ikke åbnes") {
+		t.Fatalf("Danish: %d %q", code, errOut.String())
+	}
+}
