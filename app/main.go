@@ -7,9 +7,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"samspil/assets"
+	"samspil/data"
 )
 
 // AppID identifies Samspil to Fyne: preferences and the default database
@@ -22,13 +30,101 @@ func Main(args []string, version string) int {
 	fs := flag.NewFlagSet("samspil", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", "", "database file")
+	language := fs.String("lang", "", "da or en")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintln(os.Stderr, "samspil:", err)
 		return 2
 	}
 	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if *language == "" {
+		*language = a.Preferences().StringWithFallback(prefLanguage, Danish)
+	}
+	if err := SetLanguage(*language); err != nil {
+		fmt.Fprintln(os.Stderr, "samspil:", err)
+		return 1
+	}
 	w := a.NewWindow("Samspil")
-	w.SetContent(widget.NewLabel("Samspil " + version + " " + *dbPath))
+	restoreSize(a, w)
+	path := *dbPath
+	if path == "" {
+		path = a.Preferences().StringWithFallback(prefDatabase, defaultDatabase(a))
+	}
+	var u *UI
+	stopSignals := onTerminate(func() {
+		fyne.Do(func() {
+			if u != nil {
+				u.quitNow()
+			} else {
+				a.Quit()
+			}
+		})
+	})
+	defer stopSignals()
+	start(a, w, path, version, func(ui *UI) { u = ui })
 	w.ShowAndRun()
+	if u != nil && !u.closed {
+		u.store.Close()
+	}
 	return 0
+}
+
+// defaultDatabase is samspil.db in the app's storage folder.
+func defaultDatabase(a fyne.App) string {
+	return filepath.Join(a.Storage().RootURI().Path(), "samspil.db")
+}
+
+// start opens the database at path and shows the welcome or the main
+// window; a file that cannot be opened is explained, and left untouched.
+func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	s, err := data.Open(path)
+	if err != nil {
+		showOpenError(a, w, path, err)
+		return
+	}
+	u := newUI(a, w, s, version)
+	started(u)
+	if u.isNew() {
+		showWelcome(u, u.build)
+		return
+	}
+	u.build()
+}
+
+// isNew reports whether the database has neither a partnership name nor people.
+func (u *UI) isNew() bool {
+	st := u.settings()
+	people, _ := u.store.SearchPeople(u.ctx, data.PersonFilter{Limit: 1})
+	return st.Partnership == "" && len(people) == 0
+}
+
+// showOpenError fills the window with why the file could not be opened.
+func showOpenError(a fyne.App, w fyne.Window, path string, err error) {
+	msg := widget.NewLabel(errText(err))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	quit := widget.NewButton(T("ui.quit"), a.Quit)
+	w.SetContent(container.NewPadded(container.NewVBox(
+		widget.NewLabelWithStyle(T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(path), msg, container.NewHBox(quit))))
+}
+
+// onTerminate calls fn on SIGTERM or an interrupt, and returns a function
+// that stops listening.
+func onTerminate(fn func()) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			fn()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }

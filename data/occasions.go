@@ -166,6 +166,20 @@ func (s *Store) OccasionOn(ctx context.Context, activityID int64, day Date) (*Oc
 	return s.Occasion(ctx, id)
 }
 
+// LatestOccasion returns the activity's most recent occasion, or ErrNotFound.
+func (s *Store) LatestOccasion(ctx context.Context, activityID int64) (*Occasion, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? ORDER BY date DESC, start_time DESC, id DESC LIMIT 1`,
+		activityID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Occasion(ctx, id)
+}
+
 // DeleteOccasion removes an occasion and its participations.
 func (s *Store) DeleteOccasion(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {

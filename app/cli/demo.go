@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
-	"samspil/data"
 	"samspil/data/demo"
 )
 
@@ -28,7 +26,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return usageError{"--years must be 1-50 and --scale 1-100"}
 	}
 	started := time.Now()
-	res, err := CreateDemo(ctx, *db, demo.Options{Template: *tpl, Years: *years, Scale: *scale})
+	res, err := demo.CreateFile(ctx, *db, demo.Options{Template: *tpl, Years: *years, Scale: *scale})
 	if err != nil {
 		return err
 	}
@@ -37,36 +35,4 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		*tpl, *db, res.People, res.Activities, res.Occasions, res.Participations, res.LogEntries,
 		float64(st.Size())/1e6, time.Since(started).Seconds())
 	return nil
-}
-
-// CreateDemo writes a new demo database at path. It refuses an existing
-// file, builds the data in a temporary file beside it and renames that into
-// place, so a failed or interrupted run leaves nothing at path.
-func CreateDemo(ctx context.Context, path string, opt demo.Options) (demo.Result, error) {
-	if _, err := os.Stat(path); err == nil {
-		return demo.Result{}, &data.Error{Code: "err.target_exists", Args: map[string]any{"Path": path}}
-	}
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	removeDB(tmp)
-	s, err := data.Open(tmp)
-	if err != nil {
-		return demo.Result{}, err
-	}
-	res, err := demo.Generate(ctx, s, opt)
-	if cerr := s.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		removeDB(tmp)
-	}
-	return res, err
-}
-
-func removeDB(path string) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		os.Remove(p)
-	}
 }

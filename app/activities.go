@@ -1,0 +1,255 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// activitiesScreen lists the activities and edits the selected one, with
+// its occasions and its regulars.
+type activitiesScreen struct {
+	u      *UI
+	root   fyne.CanvasObject
+	status *codeSelect
+	list   *widget.List
+	rows   []data.ActivityRow
+
+	activity *data.Activity
+	changed  bool
+	loading  bool
+	fields   *fieldSet
+	title    *widget.Label
+	name     *widget.Entry
+	kind     *codeSelect
+	state    *codeSelect
+	start    *widget.Entry
+	end      *widget.Entry
+	place    *widget.Entry
+	desc     *widget.Entry
+	init     *personButton
+	delBtn   *widget.Button
+
+	occasions    []data.OccasionRow
+	occasionList *widget.List
+	regulars     []data.Regular
+	regularList  *widget.List
+}
+
+func newActivitiesScreen(u *UI) *activitiesScreen {
+	a := &activitiesScreen{u: u, fields: newFieldSet()}
+	a.status = newCodeSelect("status", data.ActivityStatuses, true, func(string) { a.reload() })
+	a.status.PlaceHolder = T("activities.all_statuses")
+	a.list = textList(func() int { return len(a.rows) }, func(i int) string { return activityLine(a.rows[i]) }, nil)
+	a.list.OnSelected = func(id widget.ListItemID) {
+		target := a.rows[id].ID
+		if a.activity != nil && a.activity.ID == target {
+			return
+		}
+		u.whenSettled(func() { a.load(target) }, func() { a.list.UnselectAll() })
+	}
+	newBtn := widget.NewButtonWithIcon(T("activities.new"), theme.ContentAddIcon(), func() {
+		u.whenSettled(func() { a.list.UnselectAll(); a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()}) }, nil)
+	})
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, newBtn, a.status), nil, nil, nil, a.list)
+	split := container.NewHSplit(left, a.buildDetail())
+	split.Offset = 0.42
+	a.root = split
+	a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()})
+	return a
+}
+
+func activityLine(r data.ActivityRow) string {
+	line := fmt.Sprintf("%s — %s, %s", r.Name, label("kind", r.Kind), label("status", r.Status))
+	if r.InitiatorName != "" {
+		line += " — " + r.InitiatorName
+	}
+	line += " — " + Tf("activities.occasions_count", map[string]any{"Count": r.Occasions})
+	if !r.LastOccasion.IsZero() {
+		line += " (" + dateText(r.LastOccasion) + ")"
+	}
+	return line
+}
+
+func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
+	touch := func(string) {
+		if !a.loading {
+			a.changed = true
+		}
+	}
+	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.name = a.fields.entry("name", widget.NewEntry())
+	a.name.OnChanged = touch
+	a.kind = newCodeSelect("kind", data.ActivityKinds, false, touch)
+	a.state = newCodeSelect("status", data.ActivityStatuses, false, touch)
+	a.start = a.fields.entry("start", newDateEntry(data.Date{}))
+	a.start.OnChanged = touch
+	a.end = a.fields.entry("end", newDateEntry(data.Date{}))
+	a.end.OnChanged = touch
+	a.place = a.fields.entry("place", widget.NewEntry())
+	a.place.OnChanged = touch
+	a.desc = a.fields.entry("description", widget.NewMultiLineEntry())
+	a.desc.OnChanged = touch
+	a.init = newPersonButton(a.u, func() { touch("") })
+	form := widget.NewForm(
+		widget.NewFormItem(T("field.name"), a.name),
+		widget.NewFormItem(T("field.kind"), container.NewVBox(a.kind, a.fields.note("kind"))),
+		widget.NewFormItem(T("field.status"), container.NewVBox(a.state, a.fields.note("status"))),
+		widget.NewFormItem(T("field.start"), a.start),
+		widget.NewFormItem(T("field.end"), a.end),
+		widget.NewFormItem(T("field.place"), a.place),
+		widget.NewFormItem(T("field.initiator"), container.NewVBox(a.init, a.fields.note("initiator"))),
+		widget.NewFormItem(T("field.description"), a.desc),
+	)
+	saveBtn := widget.NewButton(T("ui.save"), func() {
+		if err := a.save(); err != nil && !isShownAtFields(err) {
+			a.u.showError(err)
+		}
+	})
+	saveBtn.Importance = widget.HighImportance
+	a.delBtn = widget.NewButton(T("ui.delete"), a.askDelete)
+	a.delBtn.Importance = widget.DangerImportance
+	recordBtn := widget.NewButtonWithIcon(T("activities.record"), theme.DocumentCreateIcon(), func() {
+		if a.activity == nil || a.activity.ID == 0 {
+			return
+		}
+		id := a.activity.ID
+		a.u.goTo("record", func(s screen) { s.(*recordScreen).openActivity(id, data.Today()) })
+	})
+	a.occasionList = textList(func() int { return len(a.occasions) }, func(i int) string {
+		o := a.occasions[i]
+		return fmt.Sprintf("%s %s %s — %s", weekdayText(o.Date), dateText(o.Date), o.StartTime,
+			Tf("overview.occasion_people", map[string]any{"People": o.Participants, "Guests": o.AnonymousGuests}))
+	}, nil)
+	a.occasionList.OnSelected = func(id widget.ListItemID) {
+		oid := a.occasions[id].ID
+		a.occasionList.UnselectAll()
+		a.u.goTo("record", func(s screen) { s.(*recordScreen).openOccasion(oid) })
+	}
+	a.regularList = textList(func() int { return len(a.regulars) }, func(i int) string {
+		r := a.regulars[i]
+		return Tf("activities.regular_line", map[string]any{"Name": r.Name, "Times": r.Times, "Last": dateText(r.LastDate)})
+	}, nil)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(T("activities.tab_occasions"), a.occasionList),
+		container.NewTabItem(T("activities.tab_regulars"), a.regularList))
+	top := container.NewVBox(a.title, form, a.fields.summary, container.NewHBox(saveBtn, a.delBtn, recordBtn))
+	split := container.NewVSplit(container.NewVScroll(top), tabs)
+	split.Offset = 0.68
+	return split
+}
+
+func (a *activitiesScreen) view() fyne.CanvasObject { return a.root }
+
+func (a *activitiesScreen) reload() {
+	status := a.status.Code()
+	var rows []data.ActivityRow
+	a.u.background(func() error {
+		var err error
+		rows, err = a.u.store.Activities(a.u.ctx, status)
+		return err
+	}, func(err error) {
+		if err != nil {
+			a.u.showError(err)
+			return
+		}
+		a.rows = rows
+		a.list.UnselectAll()
+		a.list.Refresh()
+	})
+}
+
+func (a *activitiesScreen) load(id int64) {
+	act, err := a.u.store.Activity(a.u.ctx, id)
+	if err != nil {
+		a.u.showError(err)
+		return
+	}
+	a.show(act)
+}
+
+func (a *activitiesScreen) show(act *data.Activity) {
+	a.loading = true
+	defer func() { a.loading = false }()
+	a.activity, a.changed = act, false
+	a.fields.clear()
+	a.name.SetText(act.Name)
+	a.kind.SetCode(act.Kind)
+	a.state.SetCode(act.Status)
+	a.start.SetText(dateText(act.Start))
+	a.end.SetText(dateText(act.End))
+	a.place.SetText(act.Place)
+	a.desc.SetText(act.Description)
+	a.init.setID(act.InitiatorID)
+	a.occasions, a.regulars = nil, nil
+	if act.ID == 0 {
+		a.title.SetText(T("activities.new_title"))
+		a.delBtn.Hide()
+	} else {
+		a.title.SetText(act.Name)
+		a.delBtn.Show()
+		var err error
+		if a.occasions, err = a.u.store.Occasions(a.u.ctx, act.ID, data.Date{}, data.Date{}); err == nil {
+			a.regulars, err = a.u.store.Regulars(a.u.ctx, act.ID, 0)
+		}
+		a.u.showError(err)
+	}
+	a.occasionList.Refresh()
+	a.regularList.Refresh()
+}
+
+func (a *activitiesScreen) form() (*data.Activity, error) {
+	act := *a.activity
+	var es data.Errors
+	act.Name, act.Kind, act.Status = a.name.Text, a.kind.Code(), a.state.Code()
+	var err error
+	if act.Start, err = dateOf(a.start, "start"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	if act.End, err = dateOf(a.end, "end"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	act.Place, act.Description, act.InitiatorID = a.place.Text, a.desc.Text, a.init.id
+	if len(es) > 0 {
+		return nil, es
+	}
+	return &act, nil
+}
+
+func (a *activitiesScreen) dirty() bool { return a.changed }
+func (a *activitiesScreen) discard()    { a.show(a.activity) }
+
+func (a *activitiesScreen) save() error {
+	act, err := a.form()
+	if err == nil {
+		err = a.u.store.SaveActivity(a.u.ctx, act)
+	}
+	a.fields.show(err)
+	if err != nil {
+		return err
+	}
+	a.show(act)
+	a.reload()
+	return nil
+}
+
+func (a *activitiesScreen) askDelete() {
+	act := a.activity
+	if len(a.occasions) > 0 {
+		a.u.showError(&data.Error{Code: "err.activity_has_occasions", Args: map[string]any{"Name": act.Name, "Count": len(a.occasions)}})
+		return
+	}
+	a.u.confirm(T("activities.delete_title"), Tf("activities.delete_confirm", map[string]any{"Name": act.Name}), func() {
+		if err := a.u.store.DeleteActivity(a.u.ctx, act.ID); err != nil {
+			a.u.showError(err)
+			return
+		}
+		a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()})
+		a.reload()
+	})
+}

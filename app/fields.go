@@ -1,0 +1,207 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// fieldSet shows the errors of a save next to the fields they name: entries
+// get a validation error, other widgets a red line below them, and
+// everything is listed in the summary.
+type fieldSet struct {
+	entries map[string]*widget.Entry
+	notes   map[string]*widget.Label
+	summary *widget.Label
+}
+
+func newFieldSet() *fieldSet {
+	summary := widget.NewLabel("")
+	summary.Importance = widget.DangerImportance
+	summary.Wrapping = fyne.TextWrapWord
+	summary.Hide()
+	return &fieldSet{entries: map[string]*widget.Entry{}, notes: map[string]*widget.Label{}, summary: summary}
+}
+
+// entry registers an entry as the widget of field.
+func (f *fieldSet) entry(field string, e *widget.Entry) *widget.Entry {
+	f.entries[field] = e
+	return e
+}
+
+// note returns a hidden red label that shows field's errors under a
+// widget that cannot show them itself (a select, a check list).
+func (f *fieldSet) note(field string) *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	f.notes[field] = l
+	return l
+}
+
+// clear removes every error shown.
+func (f *fieldSet) clear() {
+	for _, e := range f.entries {
+		e.SetValidationError(nil)
+	}
+	for _, l := range f.notes {
+		l.SetText("")
+		l.Hide()
+	}
+	f.summary.SetText("")
+	f.summary.Hide()
+}
+
+// show displays err: each field error at its field, all of them in the summary.
+func (f *fieldSet) show(err error) {
+	f.clear()
+	if err == nil {
+		return
+	}
+	for field, fe := range data.FieldErrors(err) {
+		msg := (&data.Error{Code: fe.Code, Args: fe.Args, Row: fe.Row}).Message(current)
+		if e, ok := f.entries[field]; ok {
+			e.SetValidationError(errors.New(msg))
+		}
+		if l, ok := f.notes[field]; ok {
+			l.SetText(msg)
+			l.Show()
+		}
+	}
+	f.summary.SetText(errText(err))
+	f.summary.Show()
+}
+
+// newDateEntry is an entry for a date typed the Danish way (or ISO), with a
+// validator that names a day that does not exist.
+func newDateEntry(d data.Date) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(T("ui.date_placeholder"))
+	e.SetText(dateText(d))
+	e.Validator = func(s string) error {
+		if _, err := data.ParseDate(s); err != nil {
+			return errors.New(T("err.date"))
+		}
+		return nil
+	}
+	return e
+}
+
+// dateOf reads a date entry; a bad date gives a field error for field.
+func dateOf(e *widget.Entry, field string) (data.Date, error) {
+	d, err := data.ParseDate(e.Text)
+	if err != nil {
+		return d, &data.Error{Code: "err.date", Field: field}
+	}
+	return d, nil
+}
+
+// intOf reads a whole number from an entry; "" is 0.
+func intOf(e *widget.Entry, field string) (int, error) {
+	s := strings.TrimSpace(e.Text)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, &data.Error{Code: "err.number", Field: field}
+	}
+	return n, nil
+}
+
+// codeSelect is a select of stored codes shown by their translated labels.
+type codeSelect struct {
+	*widget.Select
+	codes []string
+}
+
+// newCodeSelect offers the codes of kind; with empty, a blank choice first.
+func newCodeSelect(kind string, codes []string, empty bool, changed func(code string)) *codeSelect {
+	cs := &codeSelect{}
+	var labels []string
+	if empty {
+		cs.codes = append(cs.codes, "")
+		labels = append(labels, T("ui.none"))
+	}
+	for _, c := range codes {
+		cs.codes = append(cs.codes, c)
+		labels = append(labels, label(kind, c))
+	}
+	cs.Select = widget.NewSelect(labels, func(string) {
+		if changed != nil {
+			changed(cs.Code())
+		}
+	})
+	return cs
+}
+
+// Code returns the selected code, or "".
+func (cs *codeSelect) Code() string {
+	i := cs.SelectedIndex()
+	if i < 0 {
+		return ""
+	}
+	return cs.codes[i]
+}
+
+// SetCode selects the code (or clears the selection for an unknown one).
+func (cs *codeSelect) SetCode(code string) {
+	for i, c := range cs.codes {
+		if c == code {
+			cs.SetSelectedIndex(i)
+			return
+		}
+	}
+	cs.ClearSelected()
+}
+
+// idSelect is a select of database rows shown by name.
+type idSelect struct {
+	*widget.Select
+	ids []int64
+}
+
+func newIDSelect(changed func(id int64)) *idSelect {
+	s := &idSelect{}
+	s.Select = widget.NewSelect(nil, func(string) {
+		if changed != nil {
+			changed(s.ID())
+		}
+	})
+	return s
+}
+
+// setItems replaces the choices, keeping the selected id when it remains.
+func (s *idSelect) setItems(ids []int64, names []string) {
+	keep := s.ID()
+	s.ids = ids
+	s.Options = names
+	s.ClearSelected()
+	s.SetID(keep)
+	s.Refresh()
+}
+
+// ID returns the selected id, or 0.
+func (s *idSelect) ID() int64 {
+	i := s.SelectedIndex()
+	if i < 0 || i >= len(s.ids) {
+		return 0
+	}
+	return s.ids[i]
+}
+
+// SetID selects the row with the id, if present.
+func (s *idSelect) SetID(id int64) {
+	for i, x := range s.ids {
+		if x == id && id != 0 {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+}

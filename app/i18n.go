@@ -1,0 +1,78 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"samspil/assets"
+	"samspil/data"
+)
+
+// Languages the UI speaks; Danish is the default.
+const (
+	Danish  = "da"
+	English = "en"
+)
+
+// current is the language the UI was last set to.
+var current = Danish
+
+// SetLanguage makes every lookup answer in language ("da" or "en"),
+// whatever the system's locale: Fyne picks its translation by locale, so
+// the chosen file is registered for the system locale and for both codes.
+// Widgets made afterwards speak the new language.
+func SetLanguage(language string) error {
+	if language != English {
+		language = Danish
+	}
+	raw, err := assets.Translations.ReadFile("translations/" + language + ".json")
+	if err != nil {
+		return err
+	}
+	for _, loc := range []fyne.Locale{lang.SystemLocale(), "en", "da"} {
+		if err := lang.AddTranslationsForLocale(raw, loc); err != nil {
+			return err
+		}
+	}
+	current = language
+	return nil
+}
+
+// Language returns the UI language.
+func Language() string { return current }
+
+// T translates a key of the translation files.
+func T(key string) string { return lang.X(key, key) }
+
+// Tf translates a key with template data, for {{.Name}} placeholders.
+func Tf(key string, args map[string]any) string { return lang.X(key, key, args) }
+
+// label translates a stored code, e.g. label("group", "target").
+func label(kind, code string) string {
+	if code == "" {
+		return ""
+	}
+	return T(kind + "." + code)
+}
+
+// errText renders any error in the UI language.
+func errText(err error) string { return data.Message(err, current) }
+
+// dateText shows a date as the user reads it: 01-12-2026 in Danish, ISO in English.
+func dateText(d data.Date) string {
+	if current == Danish {
+		return d.Danish()
+	}
+	return d.String()
+}
+
+// weekdayText names the weekday of d in the UI language.
+func weekdayText(d data.Date) string {
+	return T(strings.ToLower(d.Weekday().String()))
+}
+
+// percent shows a share as a whole percentage.
+func percent(share float64) string { return fmt.Sprintf("%.0f %%", share*100) }

@@ -1,0 +1,264 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// logbookScreen lists logbook entries by date with filters and edits one.
+type logbookScreen struct {
+	u        *UI
+	root     fyne.CanvasObject
+	fActs    *idSelect
+	fTheme   *idSelect
+	list     *widget.List
+	rows     []data.LogRow
+	themes   []data.Theme
+	entry    *data.LogEntry
+	isDirty  bool
+	loading  bool
+	fields   *fieldSet
+	date     *widget.Entry
+	author   *widget.Entry
+	activity *idSelect
+	themeBox *checkList
+	text     *widget.Entry
+	people   []data.PersonRow
+	peopleL  *widget.List
+	delBtn   *widget.Button
+}
+
+func newLogbookScreen(u *UI) *logbookScreen {
+	l := &logbookScreen{u: u, fields: newFieldSet()}
+	l.fActs = newIDSelect(func(int64) { l.query() })
+	l.fActs.PlaceHolder = T("logbook.all_activities")
+	l.fTheme = newIDSelect(func(int64) { l.query() })
+	l.fTheme.PlaceHolder = T("logbook.all_themes")
+	l.list = textList(func() int { return len(l.rows) }, func(i int) string {
+		r := l.rows[i]
+		line := dateText(r.Date)
+		if r.ActivityName != "" {
+			line += "  " + r.ActivityName
+		}
+		return line + " — " + firstLine(r.Text)
+	}, nil)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		target := l.rows[id].ID
+		if l.entry != nil && l.entry.ID == target {
+			return
+		}
+		u.whenSettled(func() { l.load(target) }, func() { l.list.UnselectAll() })
+	}
+	newBtn := widget.NewButtonWithIcon(T("logbook.new"), theme.ContentAddIcon(), func() {
+		u.whenSettled(func() { l.list.UnselectAll(); l.show(&data.LogEntry{Date: data.Today()}) }, nil)
+	})
+	filters := container.NewGridWithColumns(2, l.fActs, l.fTheme)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabel(T("nav.logbook"))), filters), nil, nil, nil, l.list)
+	split := container.NewHSplit(left, l.buildEditor())
+	split.Offset = 0.4
+	l.root = split
+	return l
+}
+
+func (l *logbookScreen) buildEditor() fyne.CanvasObject {
+	touch := func(string) {
+		if !l.loading {
+			l.isDirty = true
+		}
+	}
+	l.date = l.fields.entry("date", newDateEntry(data.Today()))
+	l.date.OnChanged = touch
+	l.author = l.fields.entry("author", widget.NewEntry())
+	l.author.OnChanged = touch
+	l.activity = newIDSelect(func(int64) { touch("") })
+	l.activity.PlaceHolder = T("ui.none")
+	l.themeBox = newCheckList(3, func() { touch("") })
+	l.text = l.fields.entry("text", widget.NewMultiLineEntry())
+	l.text.SetMinRowsVisible(6)
+	l.text.Wrapping = fyne.TextWrapWord
+	l.text.OnChanged = touch
+	l.peopleL = textList(func() int { return len(l.people) }, func(i int) string { return personLine(l.people[i]) }, nil)
+	l.peopleL.OnSelected = func(id widget.ListItemID) {
+		l.people = append(l.people[:id], l.people[id+1:]...)
+		l.peopleL.UnselectAll()
+		l.peopleL.Refresh()
+		touch("")
+	}
+	addPerson := widget.NewButtonWithIcon(T("logbook.mention"), theme.ContentAddIcon(), func() {
+		l.u.pickPerson(T("logbook.mention"), func(p data.PersonRow) {
+			for _, x := range l.people {
+				if x.ID == p.ID {
+					return
+				}
+			}
+			l.people = append(l.people, p)
+			l.peopleL.Refresh()
+			touch("")
+		})
+	})
+	saveBtn := widget.NewButton(T("ui.save"), func() {
+		if err := l.save(); err != nil && !isShownAtFields(err) {
+			l.u.showError(err)
+		}
+	})
+	saveBtn.Importance = widget.HighImportance
+	l.delBtn = widget.NewButton(T("ui.delete"), func() {
+		e := l.entry
+		l.u.confirm(T("logbook.delete_title"), T("logbook.delete_confirm"), func() {
+			if err := l.u.store.DeleteLogEntry(l.u.ctx, e.ID); err != nil {
+				l.u.showError(err)
+				return
+			}
+			l.show(&data.LogEntry{Date: data.Today()})
+			l.query()
+		})
+	})
+	l.delBtn.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem(T("field.date"), l.date),
+		widget.NewFormItem(T("field.author"), l.author),
+		widget.NewFormItem(T("field.activity"), container.NewVBox(l.activity, l.fields.note("activity"))),
+		widget.NewFormItem(T("logbook.themes"), l.themeBox.root),
+		widget.NewFormItem(T("field.text"), l.text),
+	)
+	peopleBox := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel(T("logbook.people")), addPerson), nil, nil, nil, l.peopleL)
+	top := container.NewVBox(form, l.fields.note("people"), l.fields.summary, container.NewHBox(saveBtn, l.delBtn))
+	split := container.NewVSplit(container.NewVScroll(top), peopleBox)
+	split.Offset = 0.68
+	return split
+}
+
+func (l *logbookScreen) view() fyne.CanvasObject { return l.root }
+
+func (l *logbookScreen) reload() {
+	acts, err := l.u.store.Activities(l.u.ctx, "")
+	if err == nil {
+		l.themes, err = l.u.store.Themes(l.u.ctx)
+	}
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	ids, names := []int64{0}, []string{T("logbook.all_activities")}
+	for _, a := range acts {
+		ids = append(ids, a.ID)
+		names = append(names, a.Name)
+	}
+	l.loading = true
+	l.fActs.setItems(ids, names)
+	l.activity.setItems(ids, append([]string{T("ui.none")}, names[1:]...))
+	tids, tnames := []int64{0}, []string{T("logbook.all_themes")}
+	for _, t := range l.themes {
+		tids = append(tids, t.ID)
+		tnames = append(tnames, t.Name(current))
+	}
+	l.fTheme.setItems(tids, tnames)
+	l.themeBox.setItems(tids[1:], tnames[1:])
+	l.loading = false
+	if l.entry == nil {
+		l.show(&data.LogEntry{Date: data.Today()})
+	}
+	l.query()
+}
+
+func (l *logbookScreen) query() {
+	if l.loading {
+		return
+	}
+	f := data.LogFilter{ActivityID: l.fActs.ID(), ThemeID: l.fTheme.ID()}
+	var rows []data.LogRow
+	l.u.background(func() error {
+		var err error
+		rows, err = l.u.store.LogEntries(l.u.ctx, f)
+		return err
+	}, func(err error) {
+		if err != nil {
+			l.u.showError(err)
+			return
+		}
+		l.rows = rows
+		l.list.UnselectAll()
+		l.list.Refresh()
+	})
+}
+
+func (l *logbookScreen) load(id int64) {
+	e, err := l.u.store.LogEntry(l.u.ctx, id)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	l.show(e)
+}
+
+func (l *logbookScreen) show(e *data.LogEntry) {
+	l.loading = true
+	defer func() { l.loading = false }()
+	l.entry, l.isDirty = e, false
+	l.fields.clear()
+	l.date.SetText(dateText(e.Date))
+	l.author.SetText(e.Author)
+	l.activity.ClearSelected()
+	l.activity.SetID(e.ActivityID)
+	l.themeBox.setSelected(e.ThemeIDs)
+	l.text.SetText(e.Text)
+	l.people = nil
+	for _, id := range e.PersonIDs {
+		if p, err := l.u.store.Person(l.u.ctx, id); err == nil {
+			l.people = append(l.people, data.PersonRow{ID: p.ID, Name: p.Name, BirthYear: p.BirthYear})
+		}
+	}
+	l.peopleL.Refresh()
+	if e.ID == 0 {
+		l.delBtn.Hide()
+	} else {
+		l.delBtn.Show()
+	}
+}
+
+func (l *logbookScreen) form() (*data.LogEntry, error) {
+	e := *l.entry
+	day, err := dateOf(l.date, "date")
+	if err != nil {
+		return nil, err
+	}
+	e.Date, e.Author, e.Text = day, strings.TrimSpace(l.author.Text), l.text.Text
+	if e.ActivityID != l.activity.ID() {
+		e.OccasionID = 0
+	}
+	e.ActivityID = l.activity.ID()
+	if e.OccasionID == 0 && e.ActivityID != 0 {
+		if o, err := l.u.store.OccasionOn(l.u.ctx, e.ActivityID, day); err == nil {
+			e.OccasionID = o.ID
+		}
+	}
+	e.ThemeIDs = l.themeBox.selected()
+	e.PersonIDs = nil
+	for _, p := range l.people {
+		e.PersonIDs = append(e.PersonIDs, p.ID)
+	}
+	return &e, nil
+}
+
+func (l *logbookScreen) dirty() bool { return l.isDirty }
+func (l *logbookScreen) discard()    { l.show(l.entry) }
+
+func (l *logbookScreen) save() error {
+	e, err := l.form()
+	if err == nil {
+		err = l.u.store.SaveLogEntry(l.u.ctx, e)
+	}
+	l.fields.show(err)
+	if err != nil {
+		return err
+	}
+	l.show(e)
+	l.query()
+	return nil
+}

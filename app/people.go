@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// Activity filters of the people list.
+var peopleFilters = []string{"all", "last_week", "last_30", "this_year", "inactive_6m", "no_research_consent"}
+
+// peopleScreen lists people with search as you type and filters, and shows
+// the selected person's details beside the list.
+type peopleScreen struct {
+	u        *UI
+	root     fyne.CanvasObject
+	search   *widget.Entry
+	group    *codeSelect
+	category *idSelect
+	activity *codeSelect
+	sortBy   *codeSelect
+	count    *widget.Label
+	list     *widget.List
+	rows     []data.PersonRow
+	detail   *personDetail
+	seq      int // the latest query; older answers are dropped
+}
+
+func newPeopleScreen(u *UI) *peopleScreen {
+	ps := &peopleScreen{u: u}
+	ps.search = widget.NewEntry()
+	ps.search.SetPlaceHolder(T("people.search_hint"))
+	ps.search.OnChanged = func(string) { ps.query() }
+	groups := make([]string, len(data.Groups))
+	for i, g := range data.Groups {
+		groups[i] = string(g)
+	}
+	ps.group = newCodeSelect("group", groups, true, func(string) { ps.query() })
+	ps.group.PlaceHolder = T("people.all_groups")
+	ps.category = newIDSelect(func(int64) { ps.query() })
+	ps.category.PlaceHolder = T("people.all_categories")
+	ps.activity = newCodeSelect("filter", peopleFilters, false, func(string) { ps.query() })
+	ps.activity.SetCode("all")
+	ps.sortBy = newCodeSelect("sort", []string{"name", "newest"}, false, func(string) { ps.query() })
+	ps.sortBy.SetCode("name")
+	ps.count = widget.NewLabel("")
+	ps.list = widget.NewList(func() int { return len(ps.rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(ps.rows[id])) })
+	ps.detail = newPersonDetail(u, func(id int64) {
+		ps.query()
+	})
+	ps.list.OnSelected = func(id widget.ListItemID) {
+		target := ps.rows[id].ID
+		if ps.detail.personID() == target {
+			return
+		}
+		u.whenSettled(func() { ps.detail.load(target) }, func() { ps.list.UnselectAll() })
+	}
+	newBtn := widget.NewButtonWithIcon(T("people.new"), theme.ContentAddIcon(), func() {
+		u.whenSettled(func() {
+			ps.list.UnselectAll()
+			ps.detail.startNew()
+		}, nil)
+	})
+	filters := container.NewGridWithColumns(2, ps.group, ps.category, ps.activity, ps.sortBy)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, ps.search), filters, ps.count)
+	left := container.NewBorder(top, nil, nil, nil, ps.list)
+	split := container.NewHSplit(left, ps.detail.root)
+	split.Offset = 0.38
+	ps.root = split
+	return ps
+}
+
+func (ps *peopleScreen) view() fyne.CanvasObject { return ps.root }
+
+func (ps *peopleScreen) reload() {
+	cats, err := ps.u.store.Categories(ps.u.ctx)
+	if err != nil {
+		ps.u.showError(err)
+	}
+	ids := []int64{0}
+	names := []string{T("people.all_categories")}
+	for _, c := range cats {
+		ids = append(ids, c.ID)
+		names = append(names, c.Name(current))
+	}
+	ps.category.setItems(ids, names)
+	ps.query()
+	ps.detail.reloadCatalogs()
+}
+
+// filter builds the data filter from the widgets.
+func (ps *peopleScreen) filter() data.PersonFilter {
+	f := data.PersonFilter{Query: ps.search.Text, Group: data.Group(ps.group.Code()), CategoryID: ps.category.ID(), SortBy: ps.sortBy.Code()}
+	today := data.Today()
+	switch ps.activity.Code() {
+	case "last_week":
+		monday := today.StartOfWeek().AddDays(-7)
+		f.ActiveFrom, f.ActiveTo = monday, monday.AddDays(6)
+	case "last_30":
+		f.ActiveFrom, f.ActiveTo = today.AddDays(-30), today
+	case "this_year":
+		f.ActiveFrom, f.ActiveTo = data.NewDate(today.Year, 1, 1), today
+	case "inactive_6m":
+		f.ActiveFrom, f.ActiveTo, f.Inactive = today.AddMonths(-6), today, true
+	case "no_research_consent":
+		f.MissingResearchConsent = true
+	}
+	return f
+}
+
+// query runs the search in the background; only the newest answer is shown.
+func (ps *peopleScreen) query() {
+	if ps.list == nil || ps.detail == nil {
+		return // still being built
+	}
+	ps.seq++
+	seq := ps.seq
+	f := ps.filter()
+	var rows []data.PersonRow
+	ps.u.background(func() error {
+		var err error
+		rows, err = ps.u.store.SearchPeople(ps.u.ctx, f)
+		return err
+	}, func(err error) {
+		if seq != ps.seq {
+			return
+		}
+		if err != nil {
+			ps.u.showError(err)
+			return
+		}
+		ps.rows = rows
+		ps.count.SetText(Tf("people.count", map[string]any{"Count": len(rows)}))
+		ps.list.UnselectAll()
+		ps.list.Refresh()
+	})
+}
+
+// openPerson shows the person's details (from the overview).
+func (ps *peopleScreen) openPerson(id int64) { ps.detail.load(id) }
+
+func (ps *peopleScreen) dirty() bool { return ps.detail.dirty() }
+func (ps *peopleScreen) save() error { return ps.detail.save() }
+func (ps *peopleScreen) discard()    { ps.detail.discard() }

@@ -1,0 +1,315 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// personDetail is the form of one person with their group periods,
+// consents, onward paths, role timeline and logbook mentions.
+type personDetail struct {
+	u       *UI
+	root    fyne.CanvasObject
+	saved   func(id int64)
+	person  *data.Person
+	loading bool
+	changed bool
+
+	fields       *fieldSet
+	title        *widget.Label
+	name         *widget.Entry
+	duplicates   *widget.Label
+	birthYear    *widget.Entry
+	gender       *codeSelect
+	phone        *widget.Entry
+	email        *widget.Entry
+	firstContact *widget.Entry
+	entry        *codeSelect
+	invitedBy    *personButton
+	notes        *widget.Entry
+	firstGroup   *groupChooser // only for a new person
+	firstBox     *fyne.Container
+	deleteBtn    *widget.Button
+	tabs         *container.AppTabs
+	sections     *personSections
+}
+
+func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
+	d := &personDetail{u: u, saved: saved, fields: newFieldSet()}
+	touch := func(string) { d.touch() }
+	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.name = d.fields.entry("name", widget.NewEntry())
+	d.name.OnChanged = func(s string) { d.touch(); d.checkDuplicates(s) }
+	d.duplicates = widget.NewLabel("")
+	d.duplicates.Importance = widget.WarningImportance
+	d.duplicates.Wrapping = fyne.TextWrapWord
+	d.duplicates.Hide()
+	d.birthYear = d.fields.entry("birth_year", widget.NewEntry())
+	d.birthYear.OnChanged = touch
+	d.gender = newCodeSelect("gender", data.Genders, true, touch)
+	d.phone = d.fields.entry("phone", widget.NewEntry())
+	d.phone.OnChanged = touch
+	d.email = d.fields.entry("email", widget.NewEntry())
+	d.email.OnChanged = touch
+	d.firstContact = d.fields.entry("first_contact", newDateEntry(data.Date{}))
+	d.firstContact.OnChanged = touch
+	d.entry = newCodeSelect("entry", data.EntryChannels, false, touch)
+	d.invitedBy = newPersonButton(u, d.touch)
+	d.notes = d.fields.entry("notes", widget.NewMultiLineEntry())
+	d.notes.OnChanged = touch
+	d.notes.SetMinRowsVisible(3)
+	d.firstGroup = newGroupChooser(u, d.fields, d.touch)
+	form := widget.NewForm(
+		widget.NewFormItem(T("field.name"), container.NewVBox(d.name, d.duplicates)),
+		widget.NewFormItem(T("field.birth_year"), d.birthYear),
+		widget.NewFormItem(T("field.gender"), container.NewVBox(d.gender, d.fields.note("gender"))),
+		widget.NewFormItem(T("field.phone"), d.phone),
+		widget.NewFormItem(T("field.email"), d.email),
+		widget.NewFormItem(T("field.first_contact"), d.firstContact),
+		widget.NewFormItem(T("field.entry_channel"), container.NewVBox(d.entry, d.fields.note("entry_channel"))),
+		widget.NewFormItem(T("field.invited_by"), container.NewVBox(d.invitedBy, d.fields.note("invited_by"))),
+		widget.NewFormItem(T("field.notes"), d.notes),
+	)
+	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
+	saveBtn := widget.NewButton(T("ui.save"), func() {
+		if err := d.save(); err != nil && !isShownAtFields(err) {
+			u.showError(err)
+		}
+	})
+	saveBtn.Importance = widget.HighImportance
+	d.deleteBtn = widget.NewButton(T("ui.delete"), d.askDelete)
+	d.deleteBtn.Importance = widget.DangerImportance
+	buttons := container.NewHBox(saveBtn, d.deleteBtn)
+	d.sections = newPersonSections(u)
+	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(T("person.tab_details"), formTab),
+		container.NewTabItem(T("person.tab_timeline"), d.sections.timeline),
+		container.NewTabItem(T("person.tab_groups"), d.sections.groups),
+		container.NewTabItem(T("person.tab_consents"), d.sections.consents),
+		container.NewTabItem(T("person.tab_paths"), d.sections.paths),
+		container.NewTabItem(T("person.tab_logbook"), d.sections.mentions),
+	)
+	d.root = container.NewBorder(d.title, nil, nil, nil, d.tabs)
+	d.startNew()
+	return d
+}
+
+// isShownAtFields reports whether err is a validation error the form shows itself.
+func isShownAtFields(err error) bool { return len(data.FieldErrors(err)) > 0 }
+
+func (d *personDetail) touch() {
+	if !d.loading {
+		d.changed = true
+	}
+}
+
+func (d *personDetail) personID() int64 {
+	if d.person == nil {
+		return 0
+	}
+	return d.person.ID
+}
+
+func (d *personDetail) reloadCatalogs() { d.firstGroup.reloadCategories() }
+
+// startNew empties the form for a new person.
+func (d *personDetail) startNew() {
+	d.show(&data.Person{EntryChannel: "other", FirstContact: data.Today()})
+}
+
+// load shows the person with the id.
+func (d *personDetail) load(id int64) {
+	p, err := d.u.store.Person(d.u.ctx, id)
+	if err != nil {
+		d.u.showError(err)
+		return
+	}
+	d.show(p)
+}
+
+func (d *personDetail) show(p *data.Person) {
+	d.loading = true
+	defer func() { d.loading = false }()
+	d.person = p
+	d.changed = false
+	d.fields.clear()
+	d.duplicates.Hide()
+	d.name.SetText(p.Name)
+	d.birthYear.SetText("")
+	if p.BirthYear != 0 {
+		d.birthYear.SetText(strconv.Itoa(p.BirthYear))
+	}
+	d.gender.SetCode(p.Gender)
+	d.phone.SetText(p.Phone)
+	d.email.SetText(p.Email)
+	d.firstContact.SetText(dateText(p.FirstContact))
+	d.entry.SetCode(p.EntryChannel)
+	d.invitedBy.setID(p.InvitedBy)
+	d.notes.SetText(p.Notes)
+	if p.ID == 0 {
+		d.title.SetText(T("person.new_title"))
+		d.firstGroup.reset()
+		d.firstBox.Show()
+		d.deleteBtn.Hide()
+		d.tabs.SelectIndex(0)
+		for i := 1; i < len(d.tabs.Items); i++ {
+			d.tabs.DisableIndex(i)
+		}
+		d.u.focus(d.name)
+	} else {
+		d.title.SetText(p.Name)
+		d.firstBox.Hide()
+		d.deleteBtn.Show()
+		for i := 1; i < len(d.tabs.Items); i++ {
+			d.tabs.EnableIndex(i)
+		}
+	}
+	d.sections.load(p.ID)
+}
+
+// form reads the widgets into a person; parse errors are field errors.
+func (d *personDetail) form() (*data.Person, error) {
+	p := *d.person
+	var es data.Errors
+	p.Name = d.name.Text
+	var err error
+	if p.BirthYear, err = intOf(d.birthYear, "birth_year"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	p.Gender = d.gender.Code()
+	p.Phone = d.phone.Text
+	p.Email = d.email.Text
+	if p.FirstContact, err = dateOf(d.firstContact, "first_contact"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	p.EntryChannel = d.entry.Code()
+	p.InvitedBy = d.invitedBy.id
+	p.Notes = d.notes.Text
+	if len(es) > 0 {
+		return nil, es
+	}
+	return &p, nil
+}
+
+func (d *personDetail) dirty() bool { return d.changed }
+
+func (d *personDetail) discard() { d.show(d.person) }
+
+// save validates and stores the form. A new person whose name is close to
+// someone already registered is saved only after the user confirms.
+func (d *personDetail) save() error {
+	p, err := d.form()
+	if err != nil {
+		d.fields.show(err)
+		return err
+	}
+	if p.ID == 0 {
+		if err := p.Validate(); err != nil {
+			d.fields.show(err)
+			return err
+		}
+		dups, _ := d.u.store.LikelyDuplicates(d.u.ctx, p.Name, 0)
+		if len(dups) > 0 {
+			d.confirmDespiteDuplicates(p, dups)
+			return nil
+		}
+	}
+	return d.store(p)
+}
+
+func (d *personDetail) store(p *data.Person) error {
+	var first *data.GroupPeriod
+	if p.ID == 0 {
+		g, err := d.firstGroup.period(p.FirstContact)
+		if err != nil {
+			d.fields.show(err)
+			return err
+		}
+		first = g
+	}
+	if err := d.u.store.SavePerson(d.u.ctx, p, first); err != nil {
+		d.fields.show(err)
+		return err
+	}
+	d.show(p)
+	if d.saved != nil {
+		d.saved(p.ID)
+	}
+	return nil
+}
+
+func (d *personDetail) confirmDespiteDuplicates(p *data.Person, dups []data.PersonRow) {
+	names := make([]string, len(dups))
+	for i, r := range dups {
+		names[i] = "• " + personLine(r)
+	}
+	msg := T("person.duplicates_confirm") + "\n\n" + strings.Join(names, "\n")
+	dialog.ShowConfirm(T("person.duplicates_title"), msg, func(ok bool) {
+		if ok {
+			if err := d.store(p); err != nil && !isShownAtFields(err) {
+				d.u.showError(err)
+			}
+		}
+	}, d.u.win)
+}
+
+// checkDuplicates shows, while a new person's name is typed, who it resembles.
+func (d *personDetail) checkDuplicates(name string) {
+	if d.loading || d.person == nil || d.person.ID != 0 || len(strings.TrimSpace(name)) < 3 {
+		d.duplicates.Hide()
+		return
+	}
+	var dups []data.PersonRow
+	d.u.background(func() error {
+		var err error
+		dups, err = d.u.store.LikelyDuplicates(d.u.ctx, name, 0)
+		return err
+	}, func(err error) {
+		if err != nil || len(dups) == 0 || d.name.Text != name {
+			if d.name.Text == name {
+				d.duplicates.Hide()
+			}
+			return
+		}
+		names := make([]string, len(dups))
+		for i, r := range dups {
+			names[i] = personLine(r)
+		}
+		d.duplicates.SetText(T("person.resembles") + " " + strings.Join(names, "; "))
+		d.duplicates.Show()
+	})
+}
+
+// askDelete deletes a person who never took part, after a confirmation
+// that says what will happen; a person with participations is refused.
+func (d *personDetail) askDelete() {
+	p := d.person
+	n, err := d.u.store.ParticipationCount(d.u.ctx, p.ID)
+	if err != nil {
+		d.u.showError(err)
+		return
+	}
+	if n > 0 {
+		d.u.showError(&data.Error{Code: "err.person_has_participations", Args: map[string]any{"Name": p.Name, "Count": n}})
+		return
+	}
+	d.u.confirm(T("person.delete_title"), Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
+		if err := d.u.store.DeletePerson(d.u.ctx, p.ID); err != nil {
+			d.u.showError(err)
+			return
+		}
+		d.startNew()
+		if d.saved != nil {
+			d.saved(0)
+		}
+	})
+}
+

@@ -1,0 +1,172 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// recordScreen records who came to an occasion and in which role: the
+// screen a coordinator uses after every activity.
+type recordScreen struct {
+	u        *UI
+	root     fyne.CanvasObject
+	activity *idSelect
+	date     *widget.Entry
+	start    *widget.Entry
+	end      *widget.Entry
+	guests   *widget.Entry
+	notes    *widget.Entry
+	search   *widget.Entry
+	balance  *widget.Label
+	status   *widget.Label
+	fields   *fieldSet
+	ticks    *tickList
+
+	occasion  *data.Occasion // being edited; ID 0 for a new one
+	roles     []data.Role
+	roleNames []string
+	threshold float64
+	isDirty   bool
+	loading   bool
+}
+
+func newRecordScreen(u *UI) *recordScreen {
+	r := &recordScreen{u: u, fields: newFieldSet()}
+	r.activity = newIDSelect(func(int64) { r.reopen() })
+	r.activity.PlaceHolder = T("record.pick_activity")
+	r.date = r.fields.entry("date", newDateEntry(data.Today()))
+	r.date.OnChanged = func(string) { r.reopen() }
+	touch := func(string) { r.changed() }
+	r.start = r.fields.entry("start_time", widget.NewEntry())
+	r.start.SetPlaceHolder("14:00")
+	r.start.OnChanged = touch
+	r.end = r.fields.entry("end_time", widget.NewEntry())
+	r.end.SetPlaceHolder("16:00")
+	r.end.OnChanged = touch
+	r.guests = r.fields.entry("anonymous_guests", widget.NewEntry())
+	r.guests.SetPlaceHolder("0")
+	r.guests.OnChanged = touch
+	r.notes = r.fields.entry("notes", widget.NewEntry())
+	r.notes.OnChanged = touch
+	r.balance = widget.NewLabel("")
+	r.balance.Wrapping = fyne.TextWrapWord
+	r.status = widget.NewLabel("")
+	r.ticks = newTickList(r)
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(T("record.search_hint"))
+	r.search.OnChanged = r.searchChanged
+	r.search.OnSubmitted = func(string) { r.tickFirst() }
+	newBtn := widget.NewButtonWithIcon(T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
+	saveBtn := widget.NewButtonWithIcon(T("record.save"), theme.DocumentSaveIcon(), func() {
+		if err := r.save(); err != nil && !isShownAtFields(err) {
+			u.showError(err)
+		}
+	})
+	saveBtn.Importance = widget.HighImportance
+	head := widget.NewForm(
+		widget.NewFormItem(T("field.activity"), container.NewVBox(r.activity, r.fields.note("activity"))),
+		widget.NewFormItem(T("field.date"), r.date),
+	)
+	times := container.NewGridWithColumns(3,
+		widget.NewForm(widget.NewFormItem(T("field.start_time"), r.start)),
+		widget.NewForm(widget.NewFormItem(T("field.end_time"), r.end)),
+		widget.NewForm(widget.NewFormItem(T("field.anonymous_guests"), r.guests)))
+	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, newBtn, r.search), r.fields.note("participants"))
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.notes"), r.notes)), r.fields.summary,
+		container.NewBorder(nil, nil, nil, saveBtn, r.status))
+	r.root = container.NewBorder(top, bottom, nil, nil, r.ticks.list)
+	return r
+}
+
+func (r *recordScreen) view() fyne.CanvasObject { return r.root }
+
+// reload refreshes the catalogues and the activity list, keeping the form.
+func (r *recordScreen) reload() {
+	roles, err := r.u.store.Roles(r.u.ctx)
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	r.roles, r.roleNames = roles, make([]string, len(roles))
+	for i, ro := range roles {
+		r.roleNames[i] = ro.Name(current)
+	}
+	r.threshold = r.u.settings().BalanceThreshold
+	acts, err := r.u.store.Activities(r.u.ctx, "")
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	var ids []int64
+	var names []string
+	for _, a := range acts {
+		if a.Status == "active" || a.Status == "paused" || a.ID == r.activity.ID() {
+			ids = append(ids, a.ID)
+			names = append(names, a.Name)
+		}
+	}
+	r.loading = true
+	r.activity.setItems(ids, names)
+	r.loading = false
+	if r.occasion == nil {
+		r.reopen()
+	}
+	r.u.focus(r.search)
+}
+
+// openActivity starts recording the activity on the day.
+func (r *recordScreen) openActivity(activityID int64, day data.Date) {
+	r.loading = true
+	r.activity.SetID(activityID)
+	r.date.SetText(dateText(day))
+	r.loading = false
+	r.reopen()
+}
+
+// openOccasion edits a recorded occasion.
+func (r *recordScreen) openOccasion(id int64) {
+	o, err := r.u.store.Occasion(r.u.ctx, id)
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	r.openActivity(o.ActivityID, o.Date)
+}
+
+// reopen loads the occasion of the chosen activity and day, or starts a
+// new one with the activity's regulars unticked.
+func (r *recordScreen) reopen() {
+	if r.loading {
+		return
+	}
+	activityID := r.activity.ID()
+	day, err := data.ParseDate(r.date.Text)
+	if err != nil || day.IsZero() {
+		return
+	}
+	o, err := r.u.store.OccasionOn(r.u.ctx, activityID, day)
+	if err == data.ErrNotFound || activityID == 0 {
+		o, err = &data.Occasion{ActivityID: activityID, Date: day}, nil
+		if act, aerr := r.u.store.Activity(r.u.ctx, activityID); aerr == nil {
+			o.StartTime, o.EndTime = r.lastTimes(act.ID)
+		}
+	}
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	r.fill(o)
+}
+
+// lastTimes returns the clock times of the activity's latest occasion.
+func (r *recordScreen) lastTimes(activityID int64) (string, string) {
+	last, err := r.u.store.LatestOccasion(r.u.ctx, activityID)
+	if err != nil {
+		return "", ""
+	}
+	return last.StartTime, last.EndTime
+}

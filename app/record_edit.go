@@ -1,0 +1,278 @@
+package app
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// fill shows an occasion: its fields, the activity's regulars and everyone
+// who came, ticked with their role.
+func (r *recordScreen) fill(o *data.Occasion) {
+	r.loading = true
+	defer func() { r.loading = false }()
+	r.occasion = o
+	r.fields.clear()
+	r.start.SetText(o.StartTime)
+	r.end.SetText(o.EndTime)
+	r.guests.SetText("")
+	if o.AnonymousGuests > 0 {
+		r.guests.SetText(strconv.Itoa(o.AnonymousGuests))
+	}
+	r.notes.SetText(o.Notes)
+	r.search.SetText("")
+	var all []*attendee
+	if o.ActivityID != 0 {
+		regulars, err := r.u.store.Regulars(r.u.ctx, o.ActivityID, 0)
+		if err != nil {
+			r.u.showError(err)
+		}
+		for _, g := range regulars {
+			all = append(all, &attendee{personID: g.PersonID, name: g.Name, folded: data.FoldName(g.Name), roleID: g.LastRole, regular: true})
+		}
+	}
+	r.ticks.all = all
+	for _, p := range o.Participants {
+		a := r.ticks.find(p.PersonID)
+		if a == nil {
+			person, err := r.u.store.Person(r.u.ctx, p.PersonID)
+			if err != nil {
+				continue
+			}
+			a = &attendee{personID: p.PersonID, name: person.Name, folded: data.FoldName(person.Name)}
+			r.ticks.all = append(r.ticks.all, a)
+		}
+		a.ticked, a.roleID = true, p.RoleID
+	}
+	r.refreshGroups()
+	r.ticks.filter("")
+	r.isDirty = false
+	if o.ID == 0 {
+		r.status.SetText(T("record.new_occasion"))
+	} else {
+		r.status.SetText(Tf("record.editing", map[string]any{"Date": dateText(o.Date)}))
+	}
+}
+
+// refreshGroups looks up everyone's group on the occasion's date.
+func (r *recordScreen) refreshGroups() {
+	ids := make([]int64, len(r.ticks.all))
+	for i, a := range r.ticks.all {
+		ids[i] = a.personID
+	}
+	groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, ids)
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	for _, a := range r.ticks.all {
+		a.group = groups[a.personID]
+	}
+	r.updateBalance()
+}
+
+// changed marks unsaved changes and updates the balance.
+func (r *recordScreen) changed() {
+	if !r.loading {
+		r.isDirty = true
+		r.status.SetText(T("record.unsaved"))
+	}
+	r.updateBalance()
+}
+
+// updateBalance shows the target group's share of the ticked people
+// against the threshold, with a warning colour above it.
+func (r *recordScreen) updateBalance() {
+	var groups []data.Group
+	for _, a := range r.ticks.ticked() {
+		groups = append(groups, a.group)
+	}
+	b := data.BalanceOf(groups, r.threshold)
+	args := map[string]any{"Target": b.Target, "Total": b.Total, "Share": percent(b.Share), "Threshold": percent(b.Threshold)}
+	switch {
+	case b.Total == 0:
+		r.balance.SetText(T("record.balance_empty"))
+		r.balance.Importance = widget.MediumImportance
+	case b.Over:
+		r.balance.SetText(Tf("record.balance_over", args))
+		r.balance.Importance = widget.DangerImportance
+	default:
+		r.balance.SetText(Tf("record.balance_ok", args))
+		r.balance.Importance = widget.SuccessImportance
+	}
+	r.balance.Refresh()
+}
+
+// defaultRole is the role of someone newly ticked: accompanying for
+// municipal staff, active participant for everyone else.
+func (r *recordScreen) defaultRole(g data.Group) int64 {
+	want := "active"
+	if g == data.GroupMunicipalStaff {
+		want = "accompanies"
+	}
+	for _, ro := range r.roles {
+		if ro.Code == want {
+			return ro.ID
+		}
+	}
+	if len(r.roles) > 0 {
+		return r.roles[0].ID
+	}
+	return 0
+}
+
+func (r *recordScreen) roleIndex(id int64) int {
+	for i, ro := range r.roles {
+		if ro.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// searchChanged filters the list and, for two letters or more, offers
+// people who are not regulars yet.
+func (r *recordScreen) searchChanged(q string) {
+	if r.loading {
+		return
+	}
+	r.ticks.filter(q)
+	if len([]rune(q)) < 2 {
+		return
+	}
+	found, err := r.u.store.SearchPeople(r.u.ctx, data.PersonFilter{Query: q, Limit: 20})
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	for _, p := range found {
+		if r.ticks.find(p.ID) == nil {
+			r.ticks.shown = append(r.ticks.shown, &attendee{personID: p.ID, name: p.Name, folded: data.FoldName(p.Name)})
+		}
+	}
+	r.ticks.list.Refresh()
+}
+
+// tickFirst ticks the first line the search shows (Enter in the search
+// box) and clears the search for the next name.
+func (r *recordScreen) tickFirst() {
+	if len(r.ticks.shown) == 0 {
+		return
+	}
+	a := r.ticks.shown[0]
+	r.tick(a)
+	r.search.SetText("")
+	r.u.focus(r.search)
+}
+
+// tick adds a line found by search, or ticks a regular, with its default role.
+func (r *recordScreen) tick(a *attendee) {
+	if r.ticks.find(a.personID) == nil {
+		groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, []int64{a.personID})
+		if err != nil {
+			r.u.showError(err)
+			return
+		}
+		a.group = groups[a.personID]
+		if role, _ := r.u.store.LastRole(r.u.ctx, a.personID, r.occasion.ActivityID); role != 0 {
+			a.roleID = role
+		}
+	}
+	if a.roleID == 0 {
+		a.roleID = r.defaultRole(a.group)
+	}
+	if !a.ticked {
+		r.ticks.add(a)
+	}
+	r.ticks.filter(r.search.Text)
+	r.changed()
+}
+
+// form reads the occasion from the widgets.
+func (r *recordScreen) form() (*data.Occasion, error) {
+	o := *r.occasion
+	var es data.Errors
+	o.ActivityID = r.activity.ID()
+	day, err := dateOf(r.date, "date")
+	if err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	o.Date = day
+	o.StartTime, o.EndTime, o.Notes = r.start.Text, r.end.Text, r.notes.Text
+	if o.AnonymousGuests, err = intOf(r.guests, "anonymous_guests"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	o.Participants = nil
+	for _, a := range r.ticks.ticked() {
+		o.Participants = append(o.Participants, data.Participation{PersonID: a.personID, RoleID: a.roleID})
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+	return &o, nil
+}
+
+func (r *recordScreen) dirty() bool { return r.isDirty }
+
+func (r *recordScreen) discard() {
+	if r.occasion != nil {
+		r.fill(r.occasion)
+	}
+}
+
+// save writes the occasion and all its participations in one transaction.
+func (r *recordScreen) save() error {
+	o, err := r.form()
+	if err == nil {
+		err = r.u.store.SaveOccasion(r.u.ctx, o)
+	}
+	r.fields.show(err)
+	if err != nil {
+		return err
+	}
+	saved, err := r.u.store.Occasion(r.u.ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	r.fill(saved)
+	r.status.SetText(Tf("record.saved", map[string]any{"Count": len(saved.Participants), "Date": dateText(saved.Date)}))
+	return nil
+}
+
+// newPerson registers someone new without leaving the screen and ticks them.
+func (r *recordScreen) newPerson() {
+	fields := newFieldSet()
+	name := fields.entry("name", widget.NewEntry())
+	name.SetText(r.search.Text)
+	group := newGroupChooser(r.u, fields, nil)
+	var d dialog.Dialog
+	create := func() {
+		day := r.occasion.Date
+		p := &data.Person{Name: name.Text, EntryChannel: "other", FirstContact: day}
+		g, err := group.period(day)
+		if err == nil {
+			err = r.u.store.SavePerson(r.u.ctx, p, g)
+		}
+		if err != nil {
+			fields.show(err)
+			return
+		}
+		d.Hide()
+		r.search.SetText("")
+		r.tick(&attendee{personID: p.ID, name: p.Name, folded: data.FoldName(p.Name)})
+	}
+	name.OnSubmitted = func(string) { create() }
+	createBtn := widget.NewButton(T("ui.create"), create)
+	createBtn.Importance = widget.HighImportance
+	cancelBtn := widget.NewButton(T("ui.cancel"), func() { d.Hide() })
+	content := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.name"), name)), group.root,
+		fields.summary, container.NewHBox(cancelBtn, createBtn))
+	d = dialog.NewCustomWithoutButtons(T("record.new_person"), content, r.u.win)
+	d.Resize(dialogSize(r.u.win, 560, 380))
+	d.Show()
+	r.u.win.Canvas().Focus(name)
+}

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// attendee is one line of the registration tick-list.
+type attendee struct {
+	personID int64
+	name     string
+	folded   string
+	ticked   bool
+	roleID   int64
+	group    data.Group // on the occasion's date
+	regular  bool       // has come to the activity before
+}
+
+// tickList is the registration list: the shown lines and the widgets that
+// draw them. Lines are filtered by the search text.
+type tickList struct {
+	r     *recordScreen
+	all   []*attendee // regulars and everyone added, in display order
+	shown []*attendee // all, filtered by the search text
+	list  *widget.List
+}
+
+func newTickList(r *recordScreen) *tickList {
+	t := &tickList{r: r}
+	t.list = widget.NewList(func() int { return len(t.shown) }, t.createRow, t.updateRow)
+	// Space or a click on a line ticks or unticks it.
+	t.list.OnSelected = func(id widget.ListItemID) {
+		t.list.Unselect(id)
+		if id < len(t.shown) {
+			t.toggle(t.shown[id])
+		}
+	}
+	return t
+}
+
+func (t *tickList) createRow() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	role := widget.NewSelect(nil, nil)
+	return container.NewBorder(nil, nil, check, role, name)
+}
+
+func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(t.shown) {
+		return
+	}
+	a := t.shown[id]
+	row := o.(*fyne.Container)
+	name := row.Objects[0].(*widget.Label)
+	check := row.Objects[1].(*widget.Check)
+	role := row.Objects[2].(*widget.Select)
+	text := a.name + "  ·  " + groupText(a.group)
+	if !a.regular {
+		text += "  ·  " + T("record.not_regular")
+	}
+	name.SetText(text)
+	check.OnChanged = nil
+	check.SetChecked(a.ticked)
+	check.OnChanged = func(on bool) {
+		if on != a.ticked {
+			t.toggle(a)
+		}
+	}
+	role.OnChanged = nil
+	role.Options = t.r.roleNames
+	role.SetSelectedIndex(t.r.roleIndex(a.roleID))
+	role.OnChanged = func(string) {
+		if i := role.SelectedIndex(); i >= 0 {
+			a.roleID = t.r.roles[i].ID
+			if !a.ticked {
+				a.ticked = true
+				t.list.RefreshItem(id)
+			}
+			t.r.changed()
+		}
+	}
+}
+
+// toggle ticks or unticks a line.
+func (t *tickList) toggle(a *attendee) {
+	a.ticked = !a.ticked
+	if !a.ticked {
+		// Someone found by search and unticked again leaves the list.
+		if !a.regular {
+			t.remove(a)
+		}
+	}
+	t.filter(t.r.search.Text)
+	t.r.changed()
+}
+
+func (t *tickList) remove(a *attendee) {
+	for i, x := range t.all {
+		if x == a {
+			t.all = append(t.all[:i], t.all[i+1:]...)
+			return
+		}
+	}
+}
+
+// find returns the line of a person, or nil.
+func (t *tickList) find(personID int64) *attendee {
+	for _, a := range t.all {
+		if a.personID == personID {
+			return a
+		}
+	}
+	return nil
+}
+
+// add puts a person ticked at the top of the list (or ticks their line).
+func (t *tickList) add(a *attendee) {
+	if old := t.find(a.personID); old != nil {
+		old.ticked = true
+		return
+	}
+	a.ticked = true
+	t.all = append([]*attendee{a}, t.all...)
+}
+
+// filter shows the lines whose name contains every typed word.
+func (t *tickList) filter(query string) {
+	words := strings.Fields(data.FoldName(query))
+	t.shown = t.shown[:0]
+	for _, a := range t.all {
+		if containsAll(a.folded, words) {
+			t.shown = append(t.shown, a)
+		}
+	}
+	t.list.Refresh()
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// ticked returns the ticked lines.
+func (t *tickList) ticked() []*attendee {
+	var out []*attendee
+	for _, a := range t.all {
+		if a.ticked {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,224 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// settingsScreen edits the partnership, its catalogues and the app itself.
+type settingsScreen struct {
+	u         *UI
+	root      fyne.CanvasObject
+	fields    *fieldSet
+	isDirty   bool
+	loading   bool
+	name      *widget.Entry
+	org       *widget.Entry
+	muni      *widget.Entry
+	threshold *widget.Entry
+	policy    *codeSelect
+	retention *widget.Entry
+	backups   *widget.Entry
+	sizes     *widget.Label
+	sizeYear  *widget.Entry
+	sizeN     *widget.Entry
+	sizeErr   *fieldSet
+	editors   []*catalogEditor
+}
+
+func newSettingsScreen(u *UI) *settingsScreen {
+	s := &settingsScreen{u: u, fields: newFieldSet(), sizeErr: newFieldSet()}
+	touch := func(string) {
+		if !s.loading {
+			s.isDirty = true
+		}
+	}
+	entry := func(field string) *widget.Entry {
+		e := s.fields.entry(field, widget.NewEntry())
+		e.OnChanged = touch
+		return e
+	}
+	s.name, s.org, s.muni = entry("partnership"), entry("organisation"), entry("municipality")
+	s.threshold, s.retention, s.backups = entry("balance_threshold"), entry("retention_months"), entry("backups_kept")
+	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, false, touch)
+	saveBtn := widget.NewButton(T("ui.save"), func() {
+		if err := s.save(); err != nil && !isShownAtFields(err) {
+			u.showError(err)
+		}
+	})
+	saveBtn.Importance = widget.HighImportance
+	partnership := container.NewVBox(widget.NewForm(
+		widget.NewFormItem(T("field.partnership"), s.name),
+		widget.NewFormItem(T("field.organisation"), s.org),
+		widget.NewFormItem(T("field.municipality"), s.muni),
+		widget.NewFormItem(T("field.balance_threshold")+" (%)", s.threshold),
+		widget.NewFormItem(T("field.no_consent_policy"), container.NewVBox(s.policy, s.fields.note("no_consent_policy"))),
+		widget.NewFormItem(T("field.retention_months"), s.retention),
+		widget.NewFormItem(T("field.backups_kept"), s.backups),
+		widget.NewFormItem(T("settings.language"), newLanguageSelect(u)),
+	), s.fields.summary, container.NewHBox(saveBtn), widget.NewSeparator(), s.buildTargetSizes(), widget.NewSeparator(), s.buildDatabase())
+	tabs := container.NewAppTabs(
+		container.NewTabItem(T("settings.tab_partnership"), container.NewVScroll(partnership)),
+		container.NewTabItem(T("settings.tab_categories"), s.categoryEditor().root),
+		container.NewTabItem(T("settings.tab_roles"), s.roleEditor().root),
+		container.NewTabItem(T("settings.tab_themes"), s.themeEditor().root),
+	)
+	s.root = tabs
+	return s
+}
+
+func (s *settingsScreen) buildTargetSizes() fyne.CanvasObject {
+	s.sizes = widget.NewLabel("")
+	s.sizes.Wrapping = fyne.TextWrapWord
+	s.sizeYear = s.sizeErr.entry("year", widget.NewEntry())
+	s.sizeYear.SetText(strconv.Itoa(data.Today().Year))
+	s.sizeN = s.sizeErr.entry("size", widget.NewEntry())
+	setBtn := widget.NewButton(T("settings.set_size"), func() {
+		year, err := intOf(s.sizeYear, "year")
+		var n int
+		if err == nil {
+			n, err = intOf(s.sizeN, "size")
+		}
+		if err == nil {
+			err = s.u.store.SetTargetSize(s.u.ctx, year, n)
+		}
+		s.sizeErr.show(err)
+		s.showSizes()
+	})
+	intro := widget.NewLabel(T("settings.target_sizes_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewLabelWithStyle(T("settings.target_sizes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		intro, s.sizes, widget.NewForm(widget.NewFormItem(T("field.year"), s.sizeYear),
+			widget.NewFormItem(T("field.size"), s.sizeN)), container.NewHBox(setBtn), s.sizeErr.summary)
+}
+
+func (s *settingsScreen) showSizes() {
+	sizes, err := s.u.store.TargetSizes(s.u.ctx)
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	years := make([]int, 0, len(sizes))
+	for y := range sizes {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	parts := make([]string, len(years))
+	for i, y := range years {
+		parts[i] = fmt.Sprintf("%d: %d", y, sizes[y])
+	}
+	if len(parts) == 0 {
+		parts = []string{T("settings.no_sizes")}
+	}
+	s.sizes.SetText(strings.Join(parts, " · "))
+}
+
+func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
+	path := widget.NewLabel(s.u.store.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	backupBtn := widget.NewButton(T("settings.backup"), s.backup)
+	warn := widget.NewLabel(T("settings.db_warning"))
+	warn.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewLabelWithStyle(T("settings.database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		path, warn, container.NewHBox(backupBtn))
+}
+
+// backup asks where to put a copy and writes a verified backup there.
+func (s *settingsScreen) backup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		target := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(target), ".db") {
+			target += ".db"
+		}
+		bar := dialog.NewCustomWithoutButtons(T("settings.backup_running"), widget.NewProgressBarInfinite(), s.u.win)
+		bar.Show()
+		s.u.background(func() error { return s.u.store.Backup(s.u.ctx, target) }, func(err error) {
+			bar.Hide()
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			dialog.ShowInformation(T("settings.backup"), Tf("settings.backup_done", map[string]any{"Path": target}), s.u.win)
+		})
+	}, s.u.win)
+	d.SetFileName(fmt.Sprintf("samspil-%s.db", data.Today()))
+	d.Resize(dialogSize(s.u.win, 800, 600))
+	d.Show()
+}
+
+func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *settingsScreen) reload() {
+	s.loading = true
+	defer func() { s.loading = false }()
+	st := s.u.settings()
+	s.fields.clear()
+	s.name.SetText(st.Partnership)
+	s.org.SetText(st.Organisation)
+	s.muni.SetText(st.Municipality)
+	s.threshold.SetText(strconv.FormatFloat(st.BalanceThreshold*100, 'f', -1, 64))
+	s.policy.SetCode(st.NoConsentPolicy)
+	s.retention.SetText(strconv.Itoa(st.RetentionMonths))
+	s.backups.SetText(strconv.Itoa(st.BackupsKept))
+	s.isDirty = false
+	s.showSizes()
+	for _, e := range s.editors {
+		e.reload()
+	}
+}
+
+func (s *settingsScreen) form() (data.Settings, error) {
+	st := s.u.settings()
+	st.Partnership, st.Organisation, st.Municipality = s.name.Text, s.org.Text, s.muni.Text
+	var es data.Errors
+	pct, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s.threshold.Text), ",", "."), 64)
+	if err != nil {
+		es = append(es, &data.Error{Code: "err.number", Field: "balance_threshold"})
+	}
+	st.BalanceThreshold = pct / 100
+	st.NoConsentPolicy = s.policy.Code()
+	if st.RetentionMonths, err = intOf(s.retention, "retention_months"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	if st.BackupsKept, err = intOf(s.backups, "backups_kept"); err != nil {
+		es = append(es, err.(*data.Error))
+	}
+	if len(es) > 0 {
+		return st, es
+	}
+	return st, nil
+}
+
+func (s *settingsScreen) dirty() bool { return s.isDirty }
+func (s *settingsScreen) discard()    { s.reload() }
+
+func (s *settingsScreen) save() error {
+	st, err := s.form()
+	if err == nil {
+		err = s.u.store.SaveSettings(s.u.ctx, st)
+	}
+	s.fields.show(err)
+	if err != nil {
+		return err
+	}
+	s.isDirty = false
+	s.u.updateTitle()
+	return nil
+}

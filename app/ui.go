@@ -1,0 +1,194 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// screen is one page of the main window.
+type screen interface {
+	// view returns the screen's content; it is built once.
+	view() fyne.CanvasObject
+	// reload fetches fresh data from the store when the screen is shown.
+	reload()
+}
+
+// editor is a screen that can hold unsaved changes.
+type editor interface {
+	dirty() bool
+	save() error
+	discard()
+}
+
+// page is a screen with its place in the navigation.
+type page struct {
+	key    string // preference value and translation key "nav.<key>"
+	icon   fyne.Resource
+	screen screen
+}
+
+// UI is the main window and the screens in it.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	store   *data.Store
+	ctx     context.Context
+	version string
+
+	pages   []page
+	current int
+	nav     *widget.List
+	body    *fyne.Container
+
+	// inline runs background work on the calling goroutine (tests).
+	inline bool
+	// closed is set once the database is closed.
+	closed bool
+}
+
+// background runs work off the UI goroutine and then done on it with
+// work's error, so that loading big lists never freezes the window.
+func (u *UI) background(work func() error, done func(error)) {
+	if u.inline {
+		done(work())
+		return
+	}
+	go func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}()
+}
+
+// showError tells the user what went wrong, in their language.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewError(&shownError{errText(err)}, u.win)
+	d.Show()
+}
+
+type shownError struct{ msg string }
+
+func (e *shownError) Error() string { return e.msg }
+
+// confirm asks before something destructive; msg says what will happen.
+func (u *UI) confirm(title, msg string, yes func()) {
+	dialog.ShowConfirm(title, msg, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, u.win)
+}
+
+// settings returns the partnership settings, or defaults when unreadable.
+func (u *UI) settings() data.Settings {
+	st, err := u.store.Settings(u.ctx)
+	if err != nil {
+		u.showError(err)
+	}
+	return st
+}
+
+// updateTitle sets "Samspil — <partnership>".
+func (u *UI) updateTitle() {
+	title := "Samspil"
+	if name := u.settings().Partnership; name != "" {
+		title += " — " + name
+	}
+	u.win.SetTitle(title)
+}
+
+// show switches to page i, asking first when the current page has unsaved changes.
+func (u *UI) show(i int) {
+	if i == u.current && u.body.Objects != nil && len(u.body.Objects) > 0 {
+		return
+	}
+	u.whenSettled(func() { u.open(i) }, func() { u.nav.Select(u.current) })
+}
+
+// open shows page i without asking.
+func (u *UI) open(i int) {
+	u.current = i
+	p := u.pages[i]
+	u.body.Objects = []fyne.CanvasObject{p.screen.view()}
+	u.body.Refresh()
+	p.screen.reload()
+	u.nav.Select(i)
+	u.app.Preferences().SetString(prefLastScreen, p.key)
+}
+
+// whenSettled runs next once the current page has no unsaved changes:
+// straight away, or after the user chose to save or discard them. cancel
+// runs when the user stays.
+func (u *UI) whenSettled(next, cancel func()) {
+	ed, ok := u.pages[u.current].screen.(editor)
+	if !ok || !ed.dirty() {
+		next()
+		return
+	}
+	var d dialog.Dialog
+	saveBtn := widget.NewButton(T("ui.save"), func() {
+		d.Hide()
+		if err := ed.save(); err != nil {
+			u.showError(err)
+			if cancel != nil {
+				cancel()
+			}
+			return
+		}
+		next()
+	})
+	saveBtn.Importance = widget.HighImportance
+	discardBtn := widget.NewButton(T("ui.discard"), func() {
+		d.Hide()
+		ed.discard()
+		next()
+	})
+	stayBtn := widget.NewButton(T("ui.stay"), func() {
+		d.Hide()
+		if cancel != nil {
+			cancel()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons(T("ui.unsaved_title"), container.NewVBox(
+		widget.NewLabel(T("ui.unsaved_text")),
+		container.NewHBox(stayBtn, discardBtn, saveBtn),
+	), u.win)
+	d.Show()
+}
+
+// pageIndex returns the index of the page with key, or 0.
+func (u *UI) pageIndex(key string) int {
+	for i, p := range u.pages {
+		if p.key == key {
+			return i
+		}
+	}
+	return 0
+}
+
+// goTo opens the page with key (asking about unsaved changes) and returns its screen.
+func (u *UI) goTo(key string, then func(screen)) {
+	i := u.pageIndex(key)
+	u.whenSettled(func() {
+		u.open(i)
+		if then != nil {
+			then(u.pages[i].screen)
+		}
+	}, nil)
+}
+
+// focus gives o the keyboard focus when it is on screen (focusing a widget
+// of a page not shown is an error in Fyne).
+func (u *UI) focus(o fyne.Focusable) {
+	if obj, ok := o.(fyne.CanvasObject); ok && u.app.Driver().CanvasForObject(obj) != nil {
+		u.win.Canvas().Focus(o)
+	}
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+	"samspil/data/demo"
+)
+
+// showWelcome asks a new user for the partnership's details, or opens a
+// demo; done runs when the main window may be built.
+func showWelcome(u *UI, done func()) {
+	fields := newFieldSet()
+	name := fields.entry("partnership", widget.NewEntry())
+	org := fields.entry("organisation", widget.NewEntry())
+	muni := fields.entry("municipality", widget.NewEntry())
+	name.SetPlaceHolder(T("welcome.partnership_hint"))
+	langSelect := newLanguageSelect(u)
+	startBtn := widget.NewButton(T("welcome.start"), func() {
+		st := u.settings()
+		st.Partnership, st.Organisation, st.Municipality = name.Text, org.Text, muni.Text
+		if name.Text == "" {
+			fields.show(&data.Error{Code: "err.required", Field: "partnership"})
+			return
+		}
+		if err := u.store.SaveSettings(u.ctx, st); err != nil {
+			fields.show(err)
+			return
+		}
+		done()
+	})
+	startBtn.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(T("field.partnership"), name),
+		widget.NewFormItem(T("field.organisation"), org),
+		widget.NewFormItem(T("field.municipality"), muni),
+		widget.NewFormItem(T("settings.language"), langSelect),
+	)
+	demos := container.NewVBox(widget.NewLabel(T("welcome.demo_intro")))
+	for _, tpl := range demo.Templates {
+		demos.Add(widget.NewButton(T("welcome.demo."+tpl), func() { openDemo(u, tpl, done) }))
+	}
+	title := widget.NewLabelWithStyle(T("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(T("welcome.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	u.win.SetContent(container.NewPadded(container.NewVBox(
+		title, intro, form, fields.summary, container.NewHBox(startBtn),
+		widget.NewSeparator(), demos)))
+	u.win.Canvas().Focus(name)
+}
+
+// openDemo creates (or reopens) the demo database of a template beside the
+// default database and switches the app to it.
+func openDemo(u *UI, tpl string, done func()) {
+	path := filepath.Join(filepath.Dir(defaultDatabase(u.app)), fmt.Sprintf("demo-%s.db", tpl))
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(T("welcome.demo_making"), bar, u.win)
+	wait.Show()
+	u.background(func() error {
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		}
+		_, err := demo.CreateFile(u.ctx, path, demo.Options{Template: tpl})
+		return err
+	}, func(err error) {
+		wait.Hide()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		s, err := data.Open(path)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.store.Close()
+		u.store = s
+		u.app.Preferences().SetString(prefDatabase, path)
+		done()
+	})
+}
+
+// newLanguageSelect offers Danish and English; a change is stored and
+// applied by rebuilding the window.
+func newLanguageSelect(u *UI) *widget.Select {
+	names := []string{"Dansk", "English"}
+	codes := []string{Danish, English}
+	sel := widget.NewSelect(names, nil)
+	for i, c := range codes {
+		if c == Language() {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	sel.OnChanged = func(string) {
+		code := codes[sel.SelectedIndex()]
+		if code == Language() {
+			return
+		}
+		u.app.Preferences().SetString(prefLanguage, code)
+		if err := SetLanguage(code); err != nil {
+			u.showError(err)
+			return
+		}
+		u.rebuild()
+	}
+	return sel
+}

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"context"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// Preference keys.
+const (
+	prefLastScreen = "ui.last_screen"
+	prefWidth      = "ui.window_width"
+	prefHeight     = "ui.window_height"
+	prefLanguage   = "ui.language"
+	prefDatabase   = "db.path"
+)
+
+// newUI builds the main window's screens around an open store.
+func newUI(a fyne.App, w fyne.Window, s *data.Store, version string) *UI {
+	u := &UI{app: a, win: w, store: s, ctx: context.Background(), version: version}
+	u.makePages()
+	return u
+}
+
+// makePages creates every screen afresh, in the current language.
+func (u *UI) makePages() {
+	u.pages = []page{
+		{"overview", theme.HomeIcon(), newOverview(u)},
+		{"people", theme.AccountIcon(), newPeopleScreen(u)},
+		{"activities", theme.ListIcon(), newActivitiesScreen(u)},
+		{"record", theme.DocumentCreateIcon(), newRecordScreen(u)},
+		{"logbook", theme.FileTextIcon(), newLogbookScreen(u)},
+		{"settings", theme.SettingsIcon(), newSettingsScreen(u)},
+	}
+}
+
+// rebuild remakes the window in the current language, on the same page.
+func (u *UI) rebuild() {
+	if u.body == nil {
+		showWelcome(u, u.build)
+		return
+	}
+	key := u.pages[u.current].key
+	u.makePages()
+	u.app.Preferences().SetString(prefLastScreen, key)
+	u.build()
+}
+
+// build lays out the navigation and the first page in the window.
+func (u *UI) build() {
+	u.body = container.NewStack()
+	u.nav = widget.NewList(
+		func() int { return len(u.pages) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Registrering........"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(u.pages[id].icon)
+			row.Objects[1].(*widget.Label).SetText(T("nav." + u.pages[id].key))
+		})
+	u.nav.OnSelected = func(id widget.ListItemID) {
+		if id != u.current || len(u.body.Objects) == 0 {
+			u.show(id)
+		}
+	}
+	version := widget.NewLabel("Samspil " + u.version)
+	version.Importance = widget.LowImportance
+	side := container.NewBorder(nil, version, nil, nil, u.nav)
+	split := container.NewHSplit(side, u.body)
+	split.Offset = 0.16
+	u.win.SetContent(split)
+	u.addShortcuts()
+	u.updateTitle()
+	u.open(u.pageIndex(u.app.Preferences().StringWithFallback(prefLastScreen, "overview")))
+}
+
+// addShortcuts binds Ctrl+S (save the current page) and Ctrl+Q (quit).
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if ed, ok := u.pages[u.current].screen.(editor); ok {
+			if err := ed.save(); err != nil {
+				u.showError(err)
+			}
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.requestQuit()
+	})
+	u.win.SetCloseIntercept(u.requestQuit)
+}
+
+// requestQuit quits once unsaved changes are saved or discarded.
+func (u *UI) requestQuit() {
+	u.whenSettled(u.quit, nil)
+}
+
+// quitNow is for SIGTERM (log-out, shutdown), when nobody can answer: a
+// pending edit is saved if it is valid and otherwise discarded, and the
+// log says which.
+func (u *UI) quitNow() {
+	if ed, ok := u.pages[u.current].screen.(editor); ok && ed.dirty() {
+		if err := ed.save(); err != nil {
+			log.Printf("samspil: unsaved changes discarded at shutdown: %s", errText(err))
+			ed.discard()
+		} else {
+			log.Printf("samspil: unsaved changes saved at shutdown")
+		}
+	}
+	u.quit()
+}
+
+// quit remembers the window, closes the database cleanly and ends the app.
+func (u *UI) quit() {
+	if u.closed {
+		return
+	}
+	size := u.win.Canvas().Size()
+	prefs := u.app.Preferences()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+	if err := u.store.Close(); err != nil {
+		log.Printf("samspil: closing the database: %v", err)
+	}
+	u.closed = true
+	u.app.Quit()
+}
+
+// restoreSize sizes the window as it was last time.
+func restoreSize(a fyne.App, w fyne.Window) {
+	p := a.Preferences()
+	w.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 780))))
+}
