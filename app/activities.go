@@ -54,7 +54,10 @@ func newActivitiesScreen(u *UI) *activitiesScreen {
 		u.whenSettled(func() { a.load(target) }, func() { a.list.UnselectAll() })
 	}
 	newBtn := widget.NewButtonWithIcon(T("activities.new"), theme.ContentAddIcon(), func() {
-		u.whenSettled(func() { a.list.UnselectAll(); a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()}) }, nil)
+		u.whenSettled(func() {
+			a.list.UnselectAll()
+			a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()})
+		}, nil)
 	})
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, newBtn, a.status), nil, nil, nil, a.list)
 	split := container.NewHSplit(left, a.buildDetail())

@@ -312,4 +312,3 @@ func (d *personDetail) askDelete() {
 		}
 	})
 }
-

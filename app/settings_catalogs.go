@@ -24,7 +24,9 @@ func (s *settingsScreen) categoryEditor() *catalogEditor {
 		}
 		return items, err
 	}
-	c.save = func(it data.CatalogItem) error { return s.u.store.SaveCategory(s.u.ctx, &data.Category{CatalogItem: it}) }
+	c.save = func(it data.CatalogItem) error {
+		return s.u.store.SaveCategory(s.u.ctx, &data.Category{CatalogItem: it})
+	}
 	c.remove = func(id int64) error { return s.u.store.DeleteCategory(s.u.ctx, id) }
 	c.showItem = func(int) {}
 	c.line = func(i int) string { return c.items[i].Name(current) }
