@@ -16,6 +16,7 @@ import (
 // everything is listed in the summary.
 type fieldSet struct {
 	entries map[string]*widget.Entry
+	own     map[string]fyne.StringValidator // each entry's own validator
 	notes   map[string]*widget.Label
 	summary *widget.Label
 }
@@ -25,13 +26,31 @@ func newFieldSet() *fieldSet {
 	summary.Importance = widget.DangerImportance
 	summary.Wrapping = fyne.TextWrapWord
 	summary.Hide()
-	return &fieldSet{entries: map[string]*widget.Entry{}, notes: map[string]*widget.Label{}, summary: summary}
+	return &fieldSet{entries: map[string]*widget.Entry{}, own: map[string]fyne.StringValidator{},
+		notes: map[string]*widget.Label{}, summary: summary}
 }
 
 // entry registers an entry as the widget of field.
 func (f *fieldSet) entry(field string, e *widget.Entry) *widget.Entry {
 	f.entries[field] = e
+	f.own[field] = e.Validator
 	return e
+}
+
+// refuse makes the entry show msg for as long as its text is what was
+// refused; editing the text brings back the entry's own validation.
+func (f *fieldSet) refuse(field string, e *widget.Entry, msg string) {
+	refused, own := e.Text, f.own[field]
+	e.Validator = func(s string) error {
+		if s == refused {
+			return errors.New(msg)
+		}
+		if own != nil {
+			return own(s)
+		}
+		return nil
+	}
+	e.SetValidationError(e.Validator(e.Text))
 }
 
 // note returns a hidden red label that shows field's errors under a
@@ -47,7 +66,8 @@ func (f *fieldSet) note(field string) *widget.Label {
 
 // clear removes every error shown.
 func (f *fieldSet) clear() {
-	for _, e := range f.entries {
+	for field, e := range f.entries {
+		e.Validator = f.own[field]
 		e.SetValidationError(nil)
 	}
 	for _, l := range f.notes {
@@ -67,7 +87,7 @@ func (f *fieldSet) show(err error) {
 	for field, fe := range data.FieldErrors(err) {
 		msg := (&data.Error{Code: fe.Code, Args: fe.Args, Row: fe.Row}).Message(current)
 		if e, ok := f.entries[field]; ok {
-			e.SetValidationError(errors.New(msg))
+			f.refuse(field, e, msg)
 		}
 		if l, ok := f.notes[field]; ok {
 			l.SetText(msg)

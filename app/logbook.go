@@ -32,6 +32,7 @@ type logbookScreen struct {
 	people   []data.PersonRow
 	peopleL  *widget.List
 	delBtn   *widget.Button
+	saveBtn  *widget.Button
 }
 
 func newLogbookScreen(u *UI) *logbookScreen {
@@ -102,12 +103,12 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 			touch("")
 		})
 	})
-	saveBtn := widget.NewButton(T("ui.save"), func() {
+	l.saveBtn = widget.NewButton(T("ui.save"), func() {
 		if err := l.save(); err != nil && !isShownAtFields(err) {
 			l.u.showError(err)
 		}
 	})
-	saveBtn.Importance = widget.HighImportance
+	l.saveBtn.Importance = widget.HighImportance
 	l.delBtn = widget.NewButton(T("ui.delete"), func() {
 		e := l.entry
 		l.u.confirm(T("logbook.delete_title"), T("logbook.delete_confirm"), func() {
@@ -128,7 +129,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 		widget.NewFormItem(T("field.text"), l.text),
 	)
 	peopleBox := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel(T("logbook.people")), addPerson), nil, nil, nil, l.peopleL)
-	top := container.NewVBox(form, l.fields.note("people"), l.fields.summary, container.NewHBox(saveBtn, l.delBtn))
+	top := container.NewVBox(form, l.fields.note("people"), l.fields.summary, container.NewHBox(l.saveBtn, l.delBtn))
 	split := container.NewVSplit(container.NewVScroll(top), peopleBox)
 	split.Offset = 0.68
 	return split

@@ -37,6 +37,7 @@ type personDetail struct {
 	firstGroup   *groupChooser // only for a new person
 	firstBox     *fyne.Container
 	deleteBtn    *widget.Button
+	saveBtn      *widget.Button
 	tabs         *container.AppTabs
 	sections     *personSections
 }
@@ -78,15 +79,15 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 		widget.NewFormItem(T("field.notes"), d.notes),
 	)
 	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
-	saveBtn := widget.NewButton(T("ui.save"), func() {
+	d.saveBtn = widget.NewButton(T("ui.save"), func() {
 		if err := d.save(); err != nil && !isShownAtFields(err) {
 			u.showError(err)
 		}
 	})
-	saveBtn.Importance = widget.HighImportance
+	d.saveBtn.Importance = widget.HighImportance
 	d.deleteBtn = widget.NewButton(T("ui.delete"), d.askDelete)
 	d.deleteBtn.Importance = widget.DangerImportance
-	buttons := container.NewHBox(saveBtn, d.deleteBtn)
+	buttons := container.NewHBox(d.saveBtn, d.deleteBtn)
 	d.sections = newPersonSections(u)
 	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
 	d.tabs = container.NewAppTabs(

@@ -25,6 +25,7 @@ type recordScreen struct {
 	status   *widget.Label
 	fields   *fieldSet
 	ticks    *tickList
+	saveBtn  *widget.Button
 
 	occasion  *data.Occasion // being edited; ID 0 for a new one
 	roles     []data.Role
@@ -61,12 +62,12 @@ func newRecordScreen(u *UI) *recordScreen {
 	r.search.OnChanged = r.searchChanged
 	r.search.OnSubmitted = func(string) { r.tickFirst() }
 	newBtn := widget.NewButtonWithIcon(T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
-	saveBtn := widget.NewButtonWithIcon(T("record.save"), theme.DocumentSaveIcon(), func() {
+	r.saveBtn = widget.NewButtonWithIcon(T("record.save"), theme.DocumentSaveIcon(), func() {
 		if err := r.save(); err != nil && !isShownAtFields(err) {
 			u.showError(err)
 		}
 	})
-	saveBtn.Importance = widget.HighImportance
+	r.saveBtn.Importance = widget.HighImportance
 	head := widget.NewForm(
 		widget.NewFormItem(T("field.activity"), container.NewVBox(r.activity, r.fields.note("activity"))),
 		widget.NewFormItem(T("field.date"), r.date),
@@ -77,7 +78,7 @@ func newRecordScreen(u *UI) *recordScreen {
 		widget.NewForm(widget.NewFormItem(T("field.anonymous_guests"), r.guests)))
 	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, newBtn, r.search), r.fields.note("participants"))
 	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.notes"), r.notes)), r.fields.summary,
-		container.NewBorder(nil, nil, nil, saveBtn, r.status))
+		container.NewBorder(nil, nil, nil, r.saveBtn, r.status))
 	r.root = container.NewBorder(top, bottom, nil, nil, r.ticks.list)
 	return r
 }

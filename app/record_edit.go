@@ -160,11 +160,10 @@ func (r *recordScreen) searchChanged(q string) {
 // tickFirst ticks the first line the search shows (Enter in the search
 // box) and clears the search for the next name.
 func (r *recordScreen) tickFirst() {
-	if len(r.ticks.shown) == 0 {
+	if len(r.ticks.shown) == 0 || r.ticks.shown[0].ticked {
 		return
 	}
-	a := r.ticks.shown[0]
-	r.tick(a)
+	r.tick(r.ticks.shown[0])
 	r.search.SetText("")
 	r.u.focus(r.search)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -129,25 +130,46 @@ func (t *tickList) add(a *attendee) {
 	t.all = append([]*attendee{a}, t.all...)
 }
 
-// filter shows the lines whose name contains every typed word.
+// filter shows the lines whose name contains every typed word. While
+// searching, the best match comes first, so that Enter ticks it: names
+// with a word starting with what was typed, and people not yet ticked.
 func (t *tickList) filter(query string) {
 	words := strings.Fields(data.FoldName(query))
 	t.shown = t.shown[:0]
 	for _, a := range t.all {
-		if containsAll(a.folded, words) {
+		if matchRank(a.folded, words) > 0 {
 			t.shown = append(t.shown, a)
 		}
+	}
+	if len(words) > 0 {
+		sort.SliceStable(t.shown, func(i, j int) bool { return searchRank(t.shown[i], words) > searchRank(t.shown[j], words) })
 	}
 	t.list.Refresh()
 }
 
-func containsAll(s string, words []string) bool {
+// searchRank orders search results: unticked before ticked, then by matchRank.
+func searchRank(a *attendee, words []string) int {
+	rank := matchRank(a.folded, words)
+	if !a.ticked {
+		rank += 10
+	}
+	return rank
+}
+
+// matchRank is 0 when a word is missing from name, 2 when every word starts
+// a word of the name, and 1 when every word is merely inside it.
+func matchRank(name string, words []string) int {
+	rank := 2
 	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
+		switch {
+		case strings.HasPrefix(name, w) || strings.Contains(name, " "+w):
+		case strings.Contains(name, w):
+			rank = 1
+		default:
+			return 0
 		}
 	}
-	return true
+	return rank
 }
 
 // ticked returns the ticked lines.

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// recordFixture adds a café, a young person of the target group, a
+// volunteer and a counsellor.
+func recordFixture(t *testing.T, u *UI) (cafe *data.Activity, mia, jonas, karin *data.Person) {
+	t.Helper()
+	start := data.MustDate("2026-01-01")
+	mia, jonas, karin = &data.Person{Name: "Mia Holm"}, &data.Person{Name: "Jonas Berg"}, &data.Person{Name: "Karin Lund"}
+	for _, x := range []struct {
+		p *data.Person
+		g *data.GroupPeriod
+	}{
+		{mia, &data.GroupPeriod{Group: data.GroupTarget, Start: start, CategoryIDs: []int64{1}}},
+		{jonas, &data.GroupPeriod{Group: data.GroupVolunteer, Start: start}},
+		{karin, &data.GroupPeriod{Group: data.GroupMunicipalStaff, StaffKind: "counsellor", Start: start}},
+	} {
+		if err := u.store.SavePerson(u.ctx, x.p, x.g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cafe = &data.Activity{Name: "Onsdagscafé", Kind: "recurring", Status: "active"}
+	if err := u.store.SaveActivity(u.ctx, cafe); err != nil {
+		t.Fatal(err)
+	}
+	return cafe, mia, jonas, karin
+}
+
+// objects lists every object drawn under o.
+func objects(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, objects(c)...)
+		}
+	case *container.Scroll:
+		out = append(out, objects(x.Content)...)
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, objects(c)...)
+		}
+	}
+	return out
+}
+
+// roleSelectOf finds the role select on the tick-list line of name.
+func roleSelectOf(t *testing.T, r *recordScreen, name string) *widget.Select {
+	t.Helper()
+	for _, o := range objects(r.ticks.list) {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 3 {
+			continue
+		}
+		if l, ok := row.Objects[0].(*widget.Label); ok && strings.HasPrefix(l.Text, name) {
+			return row.Objects[2].(*widget.Select)
+		}
+	}
+	t.Fatalf("no line for %s", name)
+	return nil
+}
+
+func typeAndEnter(r *recordScreen, text string) {
+	test.Type(r.search, text)
+	press(r.search, fyne.KeyReturn)
+}
+
+func TestRecordOccasionWithRolesBalanceAndEdit(t *testing.T) {
+	u := newTestUI(t)
+	cafe, mia, jonas, karin := recordFixture(t, u)
+	r := screenOf[*recordScreen](t, u, "record")
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	typeAndEnter(r, "mia")
+	typeAndEnter(r, "jonas")
+	typeAndEnter(r, "karin")
+	if got := len(r.ticks.ticked()); got != 3 {
+		t.Fatalf("ticked = %d", got)
+	}
+	if r.balance.Importance != widget.DangerImportance || !strings.Contains(r.balance.Text, "1 af 3") || !strings.Contains(r.balance.Text, "over grænsen") {
+		t.Fatalf("balance = %q (%v)", r.balance.Text, r.balance.Importance)
+	}
+	host := roleByCode(t, u, "host")
+	test.Tap(roleSelectOf(t, r, "Jonas Berg"))
+	roleSelectOf(t, r, "Jonas Berg").SetSelected(host.Name(Danish))
+	test.Tap(r.saveBtn)
+	o, err := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-25"))
+	if err != nil || len(o.Participants) != 3 {
+		t.Fatalf("stored occasion = %+v, %v", o, err)
+	}
+	want := map[int64]string{mia.ID: "active", jonas.ID: "host", karin.ID: "accompanies"}
+	for _, p := range o.Participants {
+		if code := roleCode(t, u, p.RoleID); code != want[p.PersonID] {
+			t.Errorf("person %d has role %s, want %s", p.PersonID, code, want[p.PersonID])
+		}
+	}
+	if r.dirty() {
+		t.Fatal("still dirty after saving")
+	}
+
+	// Edit the occasion: Karin did not come after all, and two guests did.
+	r.openOccasion(o.ID)
+	for i, a := range r.ticks.shown {
+		if a.personID == karin.ID {
+			r.ticks.list.Select(i)
+		}
+	}
+	test.Type(r.guests, "2")
+	test.Tap(r.saveBtn)
+	o, _ = u.store.Occasion(u.ctx, o.ID)
+	if len(o.Participants) != 2 || o.AnonymousGuests != 2 {
+		t.Fatalf("edited occasion = %+v", o)
+	}
+	if !strings.Contains(r.balance.Text, "1 af 2") {
+		t.Fatalf("balance after edit = %q", r.balance.Text)
+	}
+	tl, _ := u.store.Timeline(u.ctx, mia.ID)
+	if len(tl) != 1 || tl[0].ActivityName != "Onsdagscafé" {
+		t.Fatalf("timeline = %+v", tl)
+	}
+}
+
+func TestRecordRegularsComeFirstWithLastRole(t *testing.T) {
+	u := newTestUI(t)
+	cafe, mia, jonas, _ := recordFixture(t, u)
+	host := roleByCode(t, u, "host")
+	err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-11-18"),
+		Participants: []data.Participation{{PersonID: mia.ID, RoleID: host.ID}, {PersonID: jonas.ID, RoleID: host.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := screenOf[*recordScreen](t, u, "record")
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	if len(r.ticks.all) != 2 || r.ticks.all[0].ticked {
+		t.Fatalf("regulars = %+v", r.ticks.all)
+	}
+	typeAndEnter(r, "mia")
+	if a := r.ticks.find(mia.ID); !a.ticked || a.roleID != host.ID {
+		t.Fatalf("mia = %+v; want ticked as host, her role last time", a)
+	}
+}
+
+func TestRecordInvalidInputSavesNothing(t *testing.T) {
+	u := newTestUI(t)
+	cafe, _, _, _ := recordFixture(t, u)
+	r := screenOf[*recordScreen](t, u, "record")
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	typeAndEnter(r, "mia")
+	test.Type(r.start, "25:99")
+	test.Tap(r.saveBtn)
+	if r.start.Validate() == nil {
+		t.Fatal("bad start time not shown at the field")
+	}
+	if rows, _ := u.store.Occasions(u.ctx, 0, data.Date{}, data.Date{}); len(rows) != 0 {
+		t.Fatalf("occasion saved despite the error: %+v", rows)
+	}
+}
+
+// TestTwentyPersonRegistrationKeyPresses counts the keys a coordinator
+// presses to record twenty regulars: a few letters of each name, Enter,
+// and Ctrl+S. The figure goes into the closing note of the GUI issue.
+func TestTwentyPersonRegistrationKeyPresses(t *testing.T) {
+	u := newTestUI(t)
+	cafe := &data.Activity{Name: "Fællesspisning", Kind: "recurring", Status: "active"}
+	if err := u.store.SaveActivity(u.ctx, cafe); err != nil {
+		t.Fatal(err)
+	}
+	first := []string{"Anna", "Bo", "Carl", "Dorte", "Emil", "Frida", "Gustav", "Hanne", "Ida", "Jens",
+		"Karen", "Lars", "Maja", "Niels", "Olga", "Per", "Rikke", "Søren", "Tove", "Ulla"}
+	var parts []data.Participation
+	active := roleByCode(t, u, "active")
+	for i, n := range first {
+		p := &data.Person{Name: fmt.Sprintf("%s %s", n, []string{"Hansen", "Jensen", "Nielsen"}[i%3])}
+		if err := u.store.SavePerson(u.ctx, p, &data.GroupPeriod{Group: data.GroupVolunteer, Start: data.MustDate("2026-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, data.Participation{PersonID: p.ID, RoleID: active.ID})
+	}
+	if err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-11-18"), Participants: parts}); err != nil {
+		t.Fatal(err)
+	}
+	r := screenOf[*recordScreen](t, u, "record")
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	keys := 0
+	for _, n := range first {
+		prefix := uniquePrefix(strings.ToLower(n), first)
+		typeAndEnter(r, prefix)
+		keys += len([]rune(prefix)) + 1
+	}
+	test.Tap(r.saveBtn)
+	keys += 2 // Ctrl+S
+	o, err := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-25"))
+	if err != nil || len(o.Participants) != 20 {
+		t.Fatalf("occasion = %+v, %v", o, err)
+	}
+	t.Logf("a 20-person registration of regulars takes %d key presses", keys)
+	if keys > 100 {
+		t.Fatalf("%d key presses for 20 people", keys)
+	}
+}
+
+// uniquePrefix is the shortest prefix of name that no other first name starts with.
+func uniquePrefix(name string, all []string) string {
+	for n := 1; n <= len(name); n++ {
+		p := name[:n]
+		clash := false
+		for _, o := range all {
+			o = strings.ToLower(o)
+			if o != name && strings.HasPrefix(o, p) {
+				clash = true
+			}
+		}
+		if !clash {
+			return p
+		}
+	}
+	return name
+}
+
+func roleByCode(t *testing.T, u *UI, code string) data.Role {
+	t.Helper()
+	roles, _ := u.store.Roles(u.ctx)
+	for _, r := range roles {
+		if r.Code == code {
+			return r
+		}
+	}
+	t.Fatalf("no role %s", code)
+	return data.Role{}
+}
+
+func roleCode(t *testing.T, u *UI, id int64) string {
+	roles, _ := u.store.Roles(u.ctx)
+	for _, r := range roles {
+		if r.ID == id {
+			return r.Code
+		}
+	}
+	return ""
+}

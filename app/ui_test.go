@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"samspil/data"
+)
+
+// newTestUI opens the main window over a fresh database in a temp dir,
+// with the test driver and background work run inline.
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := SetLanguage(Danish); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	w := a.NewWindow("Samspil")
+	w.Resize(fyne.NewSize(1200, 800))
+	u := newUI(a, w, s, "test")
+	u.inline = true
+	st, _ := s.Settings(context.Background())
+	st.Partnership = "Testhuset og Testby Kommune"
+	if err := s.SaveSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	u.build()
+	w.Show()
+	return u
+}
+
+// screenOf opens the page and returns its screen.
+func screenOf[T screen](t *testing.T, u *UI, key string) T {
+	t.Helper()
+	u.open(u.pageIndex(key))
+	s, ok := u.pages[u.current].screen.(T)
+	if !ok {
+		t.Fatalf("page %s is a %T", key, u.pages[u.current].screen)
+	}
+	return s
+}
+
+// press sends a key to a focusable widget.
+func press(w fyne.Focusable, key fyne.KeyName) { w.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+func TestWindowTitleAndPages(t *testing.T) {
+	u := newTestUI(t)
+	if got := u.win.Title(); got != "Samspil — Testhuset og Testby Kommune" {
+		t.Fatalf("title = %q", got)
+	}
+	for i, p := range u.pages {
+		u.open(i)
+		if u.body.Objects[0] != p.screen.view() {
+			t.Fatalf("page %s not shown", p.key)
+		}
+	}
+	if got := u.app.Preferences().String(prefLastScreen); got != "settings" {
+		t.Fatalf("last screen remembered = %q", got)
+	}
+}
+
+func TestCreatePersonShowsFieldErrorsAndStoresNothingBad(t *testing.T) {
+	u := newTestUI(t)
+	ps := screenOf[*peopleScreen](t, u, "people")
+	d := ps.detail
+	test.Type(d.name, "Anna Bøgh-Sørensen")
+	test.Type(d.email, "anna@")
+	test.Tap(d.saveBtn)
+	if d.email.Validate() == nil {
+		t.Fatal("no validation error shown at the e-mail field")
+	}
+	if !strings.Contains(d.fields.summary.Text, "E-mail: er ikke en gyldig e-mailadresse") {
+		t.Fatalf("summary = %q", d.fields.summary.Text)
+	}
+	if rows, _ := u.store.SearchPeople(u.ctx, data.PersonFilter{}); len(rows) != 0 {
+		t.Fatalf("a person was stored despite the error: %+v", rows)
+	}
+	// The target group needs a category: the note under the categories says so.
+	d.email.SetText("anna@kulturhus.dk")
+	test.Tap(d.saveBtn)
+	if n := d.fields.notes["categories"]; n == nil || !n.Visible() {
+		t.Fatal("missing category not shown")
+	}
+	test.Tap(d.firstGroup.categories.checks[0])
+	test.Tap(d.saveBtn)
+	rows, _ := u.store.SearchPeople(u.ctx, data.PersonFilter{Query: "anna"})
+	if len(rows) != 1 || rows[0].Email != "anna@kulturhus.dk" || rows[0].Group != data.GroupTarget {
+		t.Fatalf("stored = %+v", rows)
+	}
+	if len(ps.rows) != 1 {
+		t.Fatalf("list shows %d people after saving", len(ps.rows))
+	}
+	if d.dirty() {
+		t.Fatal("form still dirty after saving")
+	}
+}
+
+func TestLikelyDuplicateIsShownWhileTyping(t *testing.T) {
+	u := newTestUI(t)
+	if err := u.store.SavePerson(u.ctx, &data.Person{Name: "Åse Kristensen"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ps := screenOf[*peopleScreen](t, u, "people")
+	test.Type(ps.detail.name, "Aase Kristensen")
+	if !ps.detail.duplicates.Visible() || !strings.Contains(ps.detail.duplicates.Text, "Åse Kristensen") {
+		t.Fatalf("duplicate hint = %q (visible %v)", ps.detail.duplicates.Text, ps.detail.duplicates.Visible())
+	}
+}
+
+func TestUnsavedChangesAreNotLostWhenSwitching(t *testing.T) {
+	u := newTestUI(t)
+	ps := screenOf[*peopleScreen](t, u, "people")
+	test.Type(ps.detail.name, "Bo")
+	u.show(u.pageIndex("activities"))
+	if u.pages[u.current].key != "people" {
+		t.Fatal("switched page with unsaved changes without asking")
+	}
+	if len(u.win.Canvas().Overlays().List()) == 0 {
+		t.Fatal("no dialog asked about the unsaved changes")
+	}
+}
+
+func TestSearchAsYouTypeFiltersPeople(t *testing.T) {
+	u := newTestUI(t)
+	for _, n := range []string{"Søren Hansen", "Sara Holm", "Ib Møller"} {
+		if err := u.store.SavePerson(u.ctx, &data.Person{Name: n}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps := screenOf[*peopleScreen](t, u, "people")
+	if len(ps.rows) != 3 {
+		t.Fatalf("rows = %d", len(ps.rows))
+	}
+	test.Type(ps.search, "s")
+	if len(ps.rows) != 2 {
+		t.Fatalf("after 's': %d rows", len(ps.rows))
+	}
+	test.Type(ps.search, "oren")
+	if len(ps.rows) != 1 || ps.rows[0].Name != "Søren Hansen" {
+		t.Fatalf("after 'soren': %+v", ps.rows)
+	}
+	if ps.count.Text != "1 personer" {
+		t.Fatalf("count = %q", ps.count.Text)
+	}
+}
