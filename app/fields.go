@@ -153,11 +153,12 @@ func newCodeSelect(kind string, codes []string, empty bool, changed func(code st
 		cs.codes = append(cs.codes, c)
 		labels = append(labels, label(kind, c))
 	}
-	cs.Select = widget.NewSelect(labels, func(string) {
+	cs.Select = &widget.Select{Options: labels, PlaceHolder: T("ui.choose"), OnChanged: func(string) {
 		if changed != nil {
 			changed(cs.Code())
 		}
-	})
+	}}
+	cs.ExtendBaseWidget(cs) // the wrapper is what the canvas holds, so popups find it
 	return cs
 }
 
@@ -189,11 +190,12 @@ type idSelect struct {
 
 func newIDSelect(changed func(id int64)) *idSelect {
 	s := &idSelect{}
-	s.Select = widget.NewSelect(nil, func(string) {
+	s.Select = &widget.Select{PlaceHolder: T("ui.choose"), OnChanged: func(string) {
 		if changed != nil {
 			changed(s.ID())
 		}
-	})
+	}}
+	s.ExtendBaseWidget(s) // the wrapper is what the canvas holds, so popups find it
 	return s
 }
 

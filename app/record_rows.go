@@ -49,7 +49,8 @@ func (t *tickList) createRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	role := widget.NewSelect(nil, nil)
-	return container.NewBorder(nil, nil, check, role, name)
+	roleBox := container.NewGridWrap(fyne.NewSize(250, role.MinSize().Height), role)
+	return container.NewBorder(nil, nil, check, roleBox, name)
 }
 
 func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -60,7 +61,7 @@ func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	name := row.Objects[0].(*widget.Label)
 	check := row.Objects[1].(*widget.Check)
-	role := row.Objects[2].(*widget.Select)
+	role := row.Objects[2].(*fyne.Container).Objects[0].(*widget.Select)
 	text := a.name + "  ·  " + groupText(a.group)
 	if !a.regular {
 		text += "  ·  " + T("record.not_regular")

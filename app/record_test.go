@@ -65,7 +65,7 @@ func roleSelectOf(t *testing.T, r *recordScreen, name string) *widget.Select {
 			continue
 		}
 		if l, ok := row.Objects[0].(*widget.Label); ok && strings.HasPrefix(l.Text, name) {
-			return row.Objects[2].(*widget.Select)
+			return row.Objects[2].(*fyne.Container).Objects[0].(*widget.Select)
 		}
 	}
 	t.Fatalf("no line for %s", name)

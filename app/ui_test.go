@@ -153,3 +153,18 @@ func TestSearchAsYouTypeFiltersPeople(t *testing.T) {
 		t.Fatalf("count = %q", ps.count.Text)
 	}
 }
+
+// TestSelectsOpenTheirPopUp taps the wrapped selects; they open their menu.
+// (The test driver finds any object's canvas, so the real-window crash of a
+// wrapper without ExtendBaseWidget is caught by the Xvfb smoke run, not here.)
+func TestSelectsOpenTheirPopUp(t *testing.T) {
+	u := newTestUI(t)
+	ps := screenOf[*peopleScreen](t, u, "people")
+	before := len(u.win.Canvas().Overlays().List())
+	test.Tap(ps.group)
+	if len(u.win.Canvas().Overlays().List()) != before+1 {
+		t.Fatal("the group filter's menu did not open")
+	}
+	r := screenOf[*recordScreen](t, u, "record")
+	test.Tap(r.activity)
+}
