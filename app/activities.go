@@ -43,7 +43,7 @@ type activitiesScreen struct {
 
 func newActivitiesScreen(u *UI) *activitiesScreen {
 	a := &activitiesScreen{u: u, fields: newFieldSet()}
-	a.status = newCodeSelect("status", data.ActivityStatuses, true, func(string) { a.reload() })
+	a.status = newCodeSelect("status", data.ActivityStatuses, T("activities.all_statuses"), func(string) { a.reload() })
 	a.status.PlaceHolder = T("activities.all_statuses")
 	a.list = textList(func() int { return len(a.rows) }, func(i int) string { return activityLine(a.rows[i]) }, nil)
 	a.list.OnSelected = func(id widget.ListItemID) {
@@ -88,8 +88,8 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	a.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.name = a.fields.entry("name", widget.NewEntry())
 	a.name.OnChanged = touch
-	a.kind = newCodeSelect("kind", data.ActivityKinds, false, touch)
-	a.state = newCodeSelect("status", data.ActivityStatuses, false, touch)
+	a.kind = newCodeSelect("kind", data.ActivityKinds, "", touch)
+	a.state = newCodeSelect("status", data.ActivityStatuses, "", touch)
 	a.start = a.fields.entry("start", newDateEntry(data.Date{}))
 	a.start.OnChanged = touch
 	a.end = a.fields.entry("end", newDateEntry(data.Date{}))

@@ -141,13 +141,14 @@ type codeSelect struct {
 	codes []string
 }
 
-// newCodeSelect offers the codes of kind; with empty, a blank choice first.
-func newCodeSelect(kind string, codes []string, empty bool, changed func(code string)) *codeSelect {
+// newCodeSelect offers the codes of kind; a non-empty emptyLabel adds a
+// first choice for no code ("All groups", "(none)").
+func newCodeSelect(kind string, codes []string, emptyLabel string, changed func(code string)) *codeSelect {
 	cs := &codeSelect{}
 	var labels []string
-	if empty {
+	if emptyLabel != "" {
 		cs.codes = append(cs.codes, "")
-		labels = append(labels, T("ui.none"))
+		labels = append(labels, emptyLabel)
 	}
 	for _, c := range codes {
 		cs.codes = append(cs.codes, c)

@@ -25,9 +25,9 @@ func newGroupChooser(u *UI, fields *fieldSet, changed func()) *groupChooser {
 	for i, gr := range data.Groups {
 		codes[i] = string(gr)
 	}
-	g.group = newCodeSelect("group", codes, false, func(string) { g.update(); g.notify() })
+	g.group = newCodeSelect("group", codes, "", func(string) { g.update(); g.notify() })
 	g.categories = newCheckList(2, g.notify)
-	g.staffKind = newCodeSelect("staff", data.StaffKinds, true, func(string) { g.notify() })
+	g.staffKind = newCodeSelect("staff", data.StaffKinds, T("ui.none"), func(string) { g.notify() })
 	g.root = container.NewVBox(
 		widget.NewForm(widget.NewFormItem(T("field.group"), container.NewVBox(g.group, fields.note("group")))),
 		g.categories.root, fields.note("categories"), g.staffKind, fields.note("staff_kind"))

@@ -38,13 +38,13 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	for i, g := range data.Groups {
 		groups[i] = string(g)
 	}
-	ps.group = newCodeSelect("group", groups, true, func(string) { ps.query() })
+	ps.group = newCodeSelect("group", groups, T("people.all_groups"), func(string) { ps.query() })
 	ps.group.PlaceHolder = T("people.all_groups")
 	ps.category = newIDSelect(func(int64) { ps.query() })
 	ps.category.PlaceHolder = T("people.all_categories")
-	ps.activity = newCodeSelect("filter", peopleFilters, false, func(string) { ps.query() })
+	ps.activity = newCodeSelect("filter", peopleFilters, "", func(string) { ps.query() })
 	ps.activity.SetCode("all")
-	ps.sortBy = newCodeSelect("sort", []string{"name", "newest"}, false, func(string) { ps.query() })
+	ps.sortBy = newCodeSelect("sort", []string{"name", "newest"}, "", func(string) { ps.query() })
 	ps.sortBy.SetCode("name")
 	ps.count = widget.NewLabel("")
 	ps.list = widget.NewList(func() int { return len(ps.rows) },

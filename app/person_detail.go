@@ -54,14 +54,14 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.duplicates.Hide()
 	d.birthYear = d.fields.entry("birth_year", widget.NewEntry())
 	d.birthYear.OnChanged = touch
-	d.gender = newCodeSelect("gender", data.Genders, true, touch)
+	d.gender = newCodeSelect("gender", data.Genders, T("ui.none"), touch)
 	d.phone = d.fields.entry("phone", widget.NewEntry())
 	d.phone.OnChanged = touch
 	d.email = d.fields.entry("email", widget.NewEntry())
 	d.email.OnChanged = touch
 	d.firstContact = d.fields.entry("first_contact", newDateEntry(data.Date{}))
 	d.firstContact.OnChanged = touch
-	d.entry = newCodeSelect("entry", data.EntryChannels, false, touch)
+	d.entry = newCodeSelect("entry", data.EntryChannels, "", touch)
 	d.invitedBy = newPersonButton(u, d.touch)
 	d.notes = d.fields.entry("notes", widget.NewMultiLineEntry())
 	d.notes.OnChanged = touch

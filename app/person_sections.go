@@ -197,7 +197,7 @@ func (s *personSections) buildConsents() {
 		}
 		return line
 	}, func(i int) { s.consentSel = i })
-	s.purpose = newCodeSelect("consent", data.ConsentPurposes, false, nil)
+	s.purpose = newCodeSelect("consent", data.ConsentPurposes, "", nil)
 	s.purpose.SetCode("registration")
 	s.givenOn = s.consentErr.entry("given_on", newDateEntry(data.Today()))
 	s.method = s.consentErr.entry("method", widget.NewEntry())
@@ -234,7 +234,7 @@ func (s *personSections) buildPaths() {
 		return fmt.Sprintf("%s  %s — %s", dateText(p.Date), label("path", p.Kind), p.Description)
 	}, func(i int) { s.pathSel = i })
 	s.pathDate = s.pathErr.entry("date", newDateEntry(data.Today()))
-	s.pathKind = newCodeSelect("path", data.PathKinds, false, nil)
+	s.pathKind = newCodeSelect("path", data.PathKinds, "", nil)
 	s.pathKind.SetCode("job")
 	s.pathText = s.pathErr.entry("description", widget.NewEntry())
 	addBtn := widget.NewButton(T("person.add_path"), func() {

@@ -149,11 +149,24 @@ func (r *recordScreen) searchChanged(q string) {
 		r.u.showError(err)
 		return
 	}
+	var others []*attendee
+	var ids []int64
 	for _, p := range found {
 		if r.ticks.find(p.ID) == nil {
-			r.ticks.shown = append(r.ticks.shown, &attendee{personID: p.ID, name: p.Name, folded: data.FoldName(p.Name)})
+			others = append(others, &attendee{personID: p.ID, name: p.Name, folded: data.FoldName(p.Name)})
+			ids = append(ids, p.ID)
 		}
 	}
+	groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, ids)
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	for _, a := range others {
+		a.group = groups[a.personID]
+		a.roleID = r.defaultRole(a.group)
+	}
+	r.ticks.shown = append(r.ticks.shown, others...)
 	r.ticks.list.Refresh()
 }
 
@@ -179,6 +192,8 @@ func (r *recordScreen) tick(a *attendee) {
 		a.group = groups[a.personID]
 		if role, _ := r.u.store.LastRole(r.u.ctx, a.personID, r.occasion.ActivityID); role != 0 {
 			a.roleID = role
+		} else {
+			a.roleID = r.defaultRole(a.group)
 		}
 	}
 	if a.roleID == 0 {

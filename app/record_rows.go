@@ -49,6 +49,7 @@ func (t *tickList) createRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	role := widget.NewSelect(nil, nil)
+	role.PlaceHolder = T("ui.choose")
 	roleBox := container.NewGridWrap(fyne.NewSize(250, role.MinSize().Height), role)
 	return container.NewBorder(nil, nil, check, roleBox, name)
 }

@@ -49,7 +49,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	}
 	s.name, s.org, s.muni = entry("partnership"), entry("organisation"), entry("municipality")
 	s.threshold, s.retention, s.backups = entry("balance_threshold"), entry("retention_months"), entry("backups_kept")
-	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, false, touch)
+	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, "", touch)
 	saveBtn := widget.NewButton(T("ui.save"), func() {
 		if err := s.save(); err != nil && !isShownAtFields(err) {
 			u.showError(err)

@@ -85,7 +85,7 @@ func (s *settingsScreen) roleEditor() *catalogEditor {
 // themeEditor edits the logbook themes, each a promoter, an inhibitor or neither.
 func (s *settingsScreen) themeEditor() *catalogEditor {
 	var themes []data.Theme
-	kind := newCodeSelect("theme_kind", []string{"promoter", "inhibitor"}, true, nil)
+	kind := newCodeSelect("theme_kind", []string{"promoter", "inhibitor"}, T("ui.none"), nil)
 	c := newCatalogEditor(s.u, newFieldSet(), widget.NewForm(widget.NewFormItem(T("field.kind"), kind)))
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
