@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"samspil/data"
 )
@@ -167,4 +168,35 @@ func TestSelectsOpenTheirPopUp(t *testing.T) {
 	}
 	r := screenOf[*recordScreen](t, u, "record")
 	test.Tap(r.activity)
+}
+
+func TestLanguageChosenOnTheWelcomeScreenReachesEveryScreen(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { SetLanguage(Danish) })
+	SetLanguage(Danish)
+	s, err := data.Open(filepath.Join(t.TempDir(), "new.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := a.NewWindow("Samspil")
+	u := newUI(a, w, s, "test")
+	u.inline = true
+	if !u.isNew() {
+		t.Fatal("a fresh database is not new")
+	}
+	showWelcome(u, u.build)
+	SetLanguage(English)
+	u.rebuild()
+	u.build()
+	ov := u.pages[0].screen.(*overview)
+	ov.reload()
+	if !strings.HasPrefix(ov.heading.Text, "Week") {
+		t.Fatalf("overview heading = %q", ov.heading.Text)
+	}
+	for _, o := range objects(ov.root) {
+		if c, ok := o.(*widget.Card); ok && c.Title == "Denne uges gange" {
+			t.Fatal("a card title is still Danish")
+		}
+	}
 }

@@ -43,12 +43,12 @@ func (u *UI) makePages() {
 
 // rebuild remakes the window in the current language, on the same page.
 func (u *UI) rebuild() {
+	key := u.pages[u.current].key
+	u.makePages()
 	if u.body == nil {
 		showWelcome(u, u.build)
 		return
 	}
-	key := u.pages[u.current].key
-	u.makePages()
 	u.app.Preferences().SetString(prefLastScreen, key)
 	u.build()
 }
