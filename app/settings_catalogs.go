@@ -18,11 +18,7 @@ func (s *settingsScreen) categoryEditor() *catalogEditor {
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
 		cats, err = s.u.store.Categories(s.u.ctx)
-		items := make([]data.CatalogItem, len(cats))
-		for i, x := range cats {
-			items[i] = x.CatalogItem
-		}
-		return items, err
+		return itemsOf(cats, func(x data.Category) data.CatalogItem { return x.CatalogItem }), err
 	}
 	c.save = func(it data.CatalogItem) error {
 		return s.u.store.SaveCategory(s.u.ctx, &data.Category{CatalogItem: it})
@@ -47,11 +43,7 @@ func (s *settingsScreen) roleEditor() *catalogEditor {
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
 		roles, err = s.u.store.Roles(s.u.ctx)
-		items := make([]data.CatalogItem, len(roles))
-		for i, x := range roles {
-			items[i] = x.CatalogItem
-		}
-		return items, err
+		return itemsOf(roles, func(x data.Role) data.CatalogItem { return x.CatalogItem }), err
 	}
 	c.save = func(it data.CatalogItem) error {
 		n, err := intOf(level, "level")
@@ -90,11 +82,7 @@ func (s *settingsScreen) themeEditor() *catalogEditor {
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
 		themes, err = s.u.store.Themes(s.u.ctx)
-		items := make([]data.CatalogItem, len(themes))
-		for i, x := range themes {
-			items[i] = x.CatalogItem
-		}
-		return items, err
+		return itemsOf(themes, func(x data.Theme) data.CatalogItem { return x.CatalogItem }), err
 	}
 	c.save = func(it data.CatalogItem) error {
 		return s.u.store.SaveTheme(s.u.ctx, &data.Theme{CatalogItem: it, Kind: kind.Code()})
@@ -116,4 +104,13 @@ func (s *settingsScreen) themeEditor() *catalogEditor {
 	}
 	s.editors = append(s.editors, c)
 	return c
+}
+
+// itemsOf returns the shared catalogue part of each row.
+func itemsOf[T any](rows []T, item func(T) data.CatalogItem) []data.CatalogItem {
+	items := make([]data.CatalogItem, len(rows))
+	for i, r := range rows {
+		items[i] = item(r)
+	}
+	return items
 }

@@ -6,6 +6,7 @@
 package demo
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/fnv"
@@ -131,18 +132,8 @@ func (g *generator) simulate() {
 		if c := a.o.Date.Compare(b.o.Date); c != 0 {
 			return c
 		}
-		return cmpString(a.o.StartTime, b.o.StartTime)
+		return cmp.Compare(a.o.StartTime, b.o.StartTime)
 	})
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func (g *generator) addNewcomers(from, to data.Date, n int) {
