@@ -95,6 +95,9 @@ func (d Date) Danish() string {
 // (01-12-2026, 1/12/2026, 1.12.2026). An empty string gives the zero Date.
 // A day that does not exist, such as 31-02-2026, is an error.
 func ParseDate(s string) (Date, error) {
+	if d, ok := parseISO(s); ok {
+		return d, nil
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{}, nil
@@ -128,6 +131,37 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("date %q: no such day", s)
 	}
 	return date, nil
+}
+
+// parseISO reads exactly YYYY-MM-DD quickly, the form the database stores;
+// ok is false for anything else, which ParseDate then reads the slow way.
+func parseISO(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	n := func(from, to int) (int, bool) {
+		v := 0
+		for i := from; i < to; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := n(0, 4)
+	m, ok2 := n(5, 7)
+	d, ok3 := n(8, 10)
+	if !ok1 || !ok2 || !ok3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return Date{}, false
+	}
+	return Date{y, time.Month(m), d}, true
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 12, 0, 0, 0, time.UTC).Day()
 }
 
 // MustDate is ParseDate for constants in code and tests; it panics on error.

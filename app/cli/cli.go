@@ -35,6 +35,8 @@ const Usage = `usage:
   samspil demo --db PATH [--template kulturhus|sager|landsby] [--years N] [--scale N]
   samspil check --db PATH
   samspil backup --db PATH --to FILE
+  samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
+                 [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
   samspil version
 `
 
@@ -43,6 +45,7 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"demo":    runDemo,
 	"check":   runCheck,
 	"backup":  runBackup,
+	"export":  runExport,
 	"version": runVersion,
 }
 

@@ -1,0 +1,349 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"time"
+
+	"samspil/assets"
+	"samspil/data"
+)
+
+// Progress reports how far an export has come.
+type Progress struct {
+	Table string // the table being written
+	Rows  int    // rows written so far, all tables
+	Total int    // rows expected in all
+}
+
+// Summary says what an export contained.
+type Summary struct {
+	Out           string
+	RowCounts     map[string]int
+	Excluded      int // people left out for lack of research consent
+	Unkeyed       int // people counted without a key
+	Pseudonymised bool
+}
+
+// exporter writes one export.
+type exporter struct {
+	opt      Options
+	src      *source
+	sink     sink
+	scope    []*person
+	stats    map[int64]*participantStats // filled while participation is written
+	counts   map[string]int
+	progress func(Progress)
+	ctx      context.Context
+	current  string
+	total    int
+}
+
+// Plan counts what an export with the options would contain, without
+// writing anything, for the line the export screen shows first.
+func Plan(ctx context.Context, s *data.Store, opt Options) (Summary, error) {
+	if err := opt.Validate(); err != nil {
+		return Summary{}, err
+	}
+	src, err := loadSource(ctx, s, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	stats := map[int64]*participantStats{}
+	rows, err := s.DB().QueryContext(ctx, `SELECT DISTINCT pa.person_id FROM occasions o
+		JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ?`, src.from, src.to)
+	if err != nil {
+		return Summary{}, err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return Summary{}, err
+		}
+		stats[id] = &participantStats{}
+	}
+	rows.Close()
+	kept := 0
+	for _, p := range src.scopeOf(stats) {
+		if !p.excluded {
+			kept++
+		}
+	}
+	occasions, participations, err := countPeriod(ctx, s, src)
+	return Summary{RowCounts: map[string]int{"people": kept, "occasions": occasions, "participation": participations},
+		Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, err
+}
+
+// countPeriod counts the occasions and participations in the period.
+func countPeriod(ctx context.Context, s *data.Store, src *source) (occasions, participations int, err error) {
+	err = s.DB().QueryRowContext(ctx, `SELECT count(DISTINCT o.id), count(pa.person_id) FROM occasions o
+		LEFT JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ?`, src.from, src.to).
+		Scan(&occasions, &participations)
+	return occasions, participations, err
+}
+
+// Run writes the export to out (a .xlsx file, or for CSV a folder or a
+// .zip file) and records it in the database. The file appears complete or
+// not at all: a failed or cancelled export (ctx) leaves nothing at out.
+func Run(ctx context.Context, s *data.Store, opt Options, out string, progress func(Progress)) (Summary, error) {
+	if err := opt.Validate(); err != nil {
+		return Summary{}, err
+	}
+	// Half a million rows make much short-lived garbage; collecting it
+	// sooner keeps the peak memory of an export near 100 MiB.
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	src, err := loadSource(ctx, s, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	e := &exporter{opt: opt, src: src, counts: map[string]int{}, stats: map[int64]*participantStats{},
+		progress: progress, ctx: ctx}
+	occasions, participations, err := countPeriod(ctx, s, src)
+	if err != nil {
+		return Summary{}, err
+	}
+	e.total = occasions + participations
+	if opt.Format == "csv" {
+		e.sink, err = newCSVSink(out)
+	} else {
+		e.sink, err = newXLSXSink(out)
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := e.writeAll(ctx); err != nil {
+		e.sink.abort()
+		return Summary{}, err
+	}
+	if err := e.sink.commit(); err != nil {
+		return Summary{}, err
+	}
+	rec := &data.ExportRecord{Recipient: opt.Recipient, From: opt.From, To: opt.To, Pseudonymised: !opt.Identified,
+		Format: opt.Format, RowCounts: e.counts}
+	if err := s.RecordExport(ctx, rec); err != nil {
+		return Summary{}, err
+	}
+	return Summary{Out: out, RowCounts: e.counts, Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, nil
+}
+
+// writeAll writes the tables. The workbook shows them in the order of
+// sheets(), with the README and codebook first, but participation is
+// written first (it finds who took part) and the README last (it counts).
+func (e *exporter) writeAll(ctx context.Context) error {
+	steps := []struct {
+		name string
+		fn   func(context.Context) error
+	}{
+		{"participation", e.participation}, {"people", e.people}, {"group_periods", e.groupPeriods},
+		{"activities", e.activities}, {"occasions", e.occasions}, {"paths", e.paths},
+	}
+	if e.opt.WithLogbook {
+		steps = append(steps, struct {
+			name string
+			fn   func(context.Context) error
+		}{"logbook", e.logbook})
+	}
+	if x, ok := e.sink.(*xlsxSink); ok {
+		for _, t := range append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...) {
+			if err := x.reserve(t.name); err != nil {
+				return err
+			}
+		}
+	}
+	for _, st := range steps {
+		e.current = st.name
+		if err := e.tick(); err != nil {
+			return err
+		}
+		if err := st.fn(ctx); err != nil {
+			return err
+		}
+	}
+	if err := e.codebook(); err != nil {
+		return err
+	}
+	if err := e.codes(ctx); err != nil {
+		return err
+	}
+	return e.readme()
+}
+
+// tick reports progress and stops when the export was cancelled.
+func (e *exporter) tick() error {
+	if err := e.ctx.Err(); err != nil {
+		return &data.Error{Code: "err.cancelled"}
+	}
+	if e.progress != nil {
+		done := 0
+		for _, n := range e.counts {
+			done += n
+		}
+		e.progress(Progress{Table: e.current, Rows: done, Total: e.total})
+	}
+	return nil
+}
+
+// sheets lists the data tables written, in order.
+func (e *exporter) sheets() []table {
+	ts := []table{peopleTable, groupPeriodsTable, activitiesTable, occasionsTable, participationTable, pathsTable}
+	if e.opt.WithLogbook {
+		ts = append(ts, logbookTable)
+	}
+	return ts
+}
+
+func (e *exporter) codebook() error {
+	_, err := e.writeTableAt(codebookTable, func(w *rowWriter) error {
+		for _, t := range append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...) {
+			if err := w.write(t.name, "", "", t.da, t.en); err != nil {
+				return err
+			}
+			for _, c := range columnsFor(t, e.opt) {
+				if err := w.write(t.name, c.name, c.kind, c.da, c.en); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// codeLists are the fixed code lists with their translation prefix.
+var codeLists = []struct {
+	list, prefix string
+	codes        []string
+}{
+	{"group", "group", groupCodes()},
+	{"staff_kind", "staff", data.StaffKinds},
+	{"entry_channel", "entry", data.EntryChannels},
+	{"activity_kind", "kind", data.ActivityKinds},
+	{"activity_status", "status", data.ActivityStatuses},
+	{"path_kind", "path", data.PathKinds},
+	{"gender", "gender", data.Genders},
+}
+
+func groupCodes() []string {
+	out := make([]string, len(data.Groups))
+	for i, g := range data.Groups {
+		out[i] = string(g)
+	}
+	return out
+}
+
+func (e *exporter) codes(ctx context.Context) error {
+	_, err := e.writeTableAt(codesTable, func(w *rowWriter) error {
+		for _, l := range codeLists {
+			for _, c := range l.codes {
+				key := l.prefix + "." + c
+				if err := w.write(l.list, c, assets.Text("da", key, nil), assets.Text("en", key, nil), nil); err != nil {
+					return err
+				}
+			}
+		}
+		for _, c := range sortedCategories(e.src.categories) {
+			if err := w.write("category", c.Code, c.NameDA, c.NameEN, nil); err != nil {
+				return err
+			}
+		}
+		roles := make([]data.Role, 0, len(e.src.roles))
+		for _, r := range e.src.roles {
+			roles = append(roles, r)
+		}
+		sort.Slice(roles, func(i, j int) bool { return roles[i].Sort < roles[j].Sort })
+		for _, r := range roles {
+			if err := w.write("role", r.Code, r.NameDA, r.NameEN, r.Level); err != nil {
+				return err
+			}
+		}
+		themes := make([]data.Theme, 0, len(e.src.themes))
+		for _, t := range e.src.themes {
+			themes = append(themes, t)
+		}
+		sort.Slice(themes, func(i, j int) bool { return themes[i].Sort < themes[j].Sort })
+		for _, t := range themes {
+			if err := w.write("theme", t.Code, t.NameDA, t.NameEN, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+func sortedCategories(m map[int64]data.Category) []data.Category {
+	out := make([]data.Category, 0, len(m))
+	for _, c := range m {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Sort < out[j].Sort })
+	return out
+}
+
+func (e *exporter) readme() error {
+	st := e.src.settings
+	period := fmt.Sprintf("%s – %s", dateOrOpen(e.opt.From), dateOrOpen(e.opt.To))
+	version, _ := e.src.s.Version(e.ctx)
+	lines := [][2]string{
+		{"partnership", st.Partnership},
+		{"organisation", st.Organisation},
+		{"municipality", st.Municipality},
+		{"period", period},
+		{"exported_at", time.Now().Format(time.RFC3339)},
+		{"app_version", "Samspil " + e.opt.AppVersion},
+		{"schema_version", fmt.Sprint(version)},
+		{"recipient", e.opt.Recipient},
+		{"pseudonymised", yesNo(!e.opt.Identified)},
+	}
+	if e.opt.Identified {
+		lines = append(lines, [2]string{"warning", "IDENTIFICERET: indeholder navne og må kun bruges internt. / IDENTIFIED: contains names, for internal use only."})
+	}
+	for _, t := range e.sheets() {
+		lines = append(lines, [2]string{"rows_" + t.name, fmt.Sprint(e.counts[t.name])})
+	}
+	policy := "left out / udeladt"
+	if st.NoConsentPolicy == "count" {
+		policy = "counted without a key / talt med uden nøgle"
+	}
+	lines = append(lines,
+		[2]string{"without_research_consent", policy},
+		[2]string{"people_left_out", fmt.Sprint(e.src.excluded)},
+		[2]string{"people_without_key", fmt.Sprint(e.src.unkeyed)},
+		[2]string{"about_da", "Udtræk fra Samspil til ekstern evaluering. Hver tabel har én række pr. enhed og én overskriftsrække; datoer er ÅÅÅÅ-MM-DD; koder forklares i arket codes og kolonner i arket codebook. Personer er pseudonymiseret med nøgler, der er de samme i alle udtræk til samme modtager. Pseudonymiserede data er stadig personoplysninger: opbevar dem sikkert."},
+		[2]string{"about_en", "Export from Samspil for external evaluation. Each table has one row per unit and one header row; dates are YYYY-MM-DD; codes are explained in the codes sheet and columns in the codebook sheet. People are pseudonymised with keys that are the same in every export to the same recipient. Pseudonymised data are still personal data: keep them secure."},
+	)
+	_, err := e.writeTableAt(readmeTable, func(w *rowWriter) error {
+		for _, l := range lines {
+			if err := w.write(l[0], l[1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// writeTableAt writes a descriptive table (README, codebook, codes), which
+// is not counted among the data rows.
+func (e *exporter) writeTableAt(t table, fill func(*rowWriter) error) (int, error) {
+	n, err := e.writeTable(t, fill)
+	delete(e.counts, t.name)
+	return n, err
+}
+
+func dateOrOpen(d data.Date) string {
+	if d.IsZero() {
+		return "…"
+	}
+	return d.String()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,421 @@
+package export
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"samspil/data"
+	"samspil/data/demo"
+)
+
+var testEnd = data.MustDate("2026-11-30")
+
+// demoStore makes a small demo database of the template.
+func demoStore(t testing.TB, tpl string) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), tpl+".db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := demo.Generate(context.Background(), s, demo.Options{Template: tpl, Years: 2, End: testEnd}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// readSheets reads every sheet of a workbook into rows of strings.
+func readSheets(t *testing.T, path string) map[string][][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string][][]string{}
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = rows
+	}
+	return out
+}
+
+func count(t *testing.T, s *data.Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestWorkbookRoundTrip(t *testing.T) {
+	s := demoStore(t, "kulturhus")
+	st, _ := s.Settings(context.Background())
+	st.NoConsentPolicy = "count"
+	if err := s.SaveSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "export.xlsx")
+	from, to := data.MustDate("2025-06-01"), data.MustDate("2026-05-31")
+	sum, err := Run(context.Background(), s, Options{Recipient: "VIVE", From: from, To: to, WithLogbook: true}, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := readSheets(t, out)
+	want := []string{"README", "codebook", "codes", "people", "group_periods", "activities", "occasions", "participation", "paths", "logbook"}
+	f, _ := excelize.OpenFile(out)
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets = %v", got)
+	}
+	// Every data sheet has the columns the codebook lists, in order.
+	codebook := map[string][]string{}
+	for _, r := range sheets["codebook"][1:] {
+		if r[1] != "" {
+			codebook[r[0]] = append(codebook[r[0]], r[1])
+		}
+	}
+	for _, name := range want[3:] {
+		if got := strings.Join(sheets[name][0], ","); got != strings.Join(codebook[name], ",") {
+			t.Errorf("%s header %q, codebook %q", name, got, codebook[name])
+		}
+	}
+	// Counts match the database for the period.
+	parts := count(t, s, `SELECT count(*) FROM participations pa JOIN occasions o ON o.id = pa.occasion_id WHERE o.date BETWEEN ? AND ?`, from, to)
+	if n := len(sheets["participation"]) - 1; n != parts || sum.RowCounts["participation"] != parts {
+		t.Errorf("participation rows %d (summary %d), database %d", n, sum.RowCounts["participation"], parts)
+	}
+	occ := count(t, s, `SELECT count(*) FROM occasions WHERE date BETWEEN ? AND ?`, from, to)
+	if n := len(sheets["occasions"]) - 1; n != occ {
+		t.Errorf("occasions rows %d, database %d", n, occ)
+	}
+	people := count(t, s, `SELECT count(DISTINCT pa.person_id) FROM participations pa JOIN occasions o ON o.id = pa.occasion_id WHERE o.date BETWEEN ? AND ?`, from, to)
+	if n := len(sheets["people"]) - 1; n < people {
+		t.Errorf("people rows %d, participants %d", n, people)
+	}
+	logs := count(t, s, `SELECT count(*) FROM logbook WHERE date BETWEEN ? AND ?`, from, to)
+	if n := len(sheets["logbook"]) - 1; n != logs {
+		t.Errorf("logbook rows %d, database %d", n, logs)
+	}
+	// Dates are real date cells shown as yyyy-mm-dd, numbers are numbers.
+	typ, err := f.GetCellType("participation", "C2")
+	if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("date cell type %v, %v", typ, err)
+	}
+	if v, _ := f.GetCellValue("participation", "C2"); !strings.HasPrefix(v, "2025-06") {
+		t.Errorf("first date shows as %q", v)
+	}
+	if v, _ := f.GetCellValue("participation", "F2"); v < "0" || v > "4" {
+		t.Errorf("role level %q", v)
+	}
+	tables, err := f.GetTables("participation")
+	if err != nil || len(tables) != 1 {
+		t.Errorf("participation tables = %v, %v", tables, err)
+	}
+	panes, err := f.GetPanes("participation")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes = %+v, %v", panes, err)
+	}
+	readme := map[string]string{}
+	for _, r := range sheets["README"][1:] {
+		readme[r[0]] = r[1]
+	}
+	if readme["pseudonymised"] != "yes" || readme["recipient"] != "VIVE" || readme["rows_participation"] == "" || readme["period"] != "2025-06-01 – 2026-05-31" {
+		t.Errorf("README = %v", readme)
+	}
+	recs, _ := s.Exports(context.Background())
+	if len(recs) != 1 || recs[0].RowCounts["participation"] != parts || !recs[0].Pseudonymised {
+		t.Errorf("export log = %+v", recs)
+	}
+}
+
+func TestPseudonymsAreStablePerRecipientAndUnlinkableAcross(t *testing.T) {
+	secret := []byte("0123456789abcdef0123456789abcdef")
+	a1, a2, b := NewKeyer(secret, "VIVE"), NewKeyer(secret, " vive "), NewKeyer(secret, "RUC")
+	if a1.Key(7) != a2.Key(7) {
+		t.Fatal("same recipient, different keys")
+	}
+	if a1.Key(7) == b.Key(7) || a1.Key(7) == a1.Key(8) {
+		t.Fatal("keys collide across recipients or people")
+	}
+	other := NewKeyer([]byte("another secret of thirty-two byt"), "VIVE")
+	if other.Key(7) == a1.Key(7) {
+		t.Fatal("the key does not depend on the secret")
+	}
+	if k := a1.Key(7); len(k) != 12 || !strings.HasPrefix(k, "P-") {
+		t.Fatalf("key %q", k)
+	}
+	for _, c := range []struct {
+		year int
+		want string
+	}{{2000, "25-29"}, {2006, "20-24"}, {1930, "80+"}, {0, ""}, {2030, ""}} {
+		if got := AgeBand(c.year, testEnd.Time()); got != c.want {
+			t.Errorf("AgeBand(%d) = %q, want %q", c.year, got, c.want)
+		}
+	}
+}
+
+func TestNamesAreScrubbedFromLogbookText(t *testing.T) {
+	people := map[int64]*person{
+		1: {id: 1, name: "Anna Bøgh-Sørensen", key: "P-AAAA"},
+		2: {id: 2, name: "Anna Holm", key: "P-BBBB"},
+		3: {id: 3, name: "Jørgen Ravn", key: "", excluded: true},
+	}
+	sc := newScrubber(people)
+	cases := map[string]string{
+		"ANNA BØGH-SØRENSEN kom i dag.":      "P-AAAA kom i dag.",
+		"anna holm og Jørgen Ravn hjalp til": "P-BBBB og [person] hjalp til",
+		"Anna bød velkommen.":                "[person] bød velkommen.",
+		"Holm var vært; Bøgh-Sørensen kom.":  "P-BBBB var vært; P-AAAA-P-AAAA kom.",
+		"Annasofie og Holmegaard":            "Annasofie og Holmegaard",
+		"Jørgen":                             "[person]",
+	}
+	for in, want := range cases {
+		if got := sc.scrub(in); got != want {
+			t.Errorf("scrub(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLeakScan exports every template pseudonymised and looks in every cell
+// for each person's name, phone and e-mail: none may be there. With
+// --identified the names are there, so the scan is known to work.
+func TestLeakScan(t *testing.T) {
+	for _, tpl := range demo.Templates {
+		t.Run(tpl, func(t *testing.T) {
+			s := demoStore(t, tpl)
+			dir := t.TempDir()
+			pseudo, ident := filepath.Join(dir, "p.xlsx"), filepath.Join(dir, "i.xlsx")
+			if _, err := Run(context.Background(), s, Options{Recipient: "VIVE", WithLogbook: true}, pseudo, nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Run(context.Background(), s, Options{Recipient: "VIVE", WithLogbook: true, Identified: true}, ident, nil); err != nil {
+				t.Fatal(err)
+			}
+			needles := personalData(t, s)
+			if hits := scanWorkbook(t, pseudo, needles); len(hits) > 0 {
+				t.Fatalf("%d personal values in the pseudonymised export, e.g. %v", len(hits), hits[:min(5, len(hits))])
+			}
+			if hits := scanNameParts(t, pseudo, nameParts(t, s)); len(hits) > 0 {
+				t.Fatalf("%d name parts in the pseudonymised export, e.g. %v", len(hits), hits[:min(5, len(hits))])
+			}
+			if hits := scanWorkbook(t, ident, needles); len(hits) == 0 {
+				t.Fatal("the identified export has no names: the scan cannot find anything")
+			}
+		})
+	}
+}
+
+// personalData lists every full name, phone number and e-mail address.
+func personalData(t *testing.T, s *data.Store) []string {
+	rows, err := s.DB().Query(`SELECT name, phone, email FROM people`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name, phone, email string
+		rows.Scan(&name, &phone, &email)
+		out = append(out, strings.ToLower(name))
+		if phone != "" {
+			out = append(out, strings.ReplaceAll(phone, " ", ""))
+		}
+		if email != "" {
+			out = append(out, strings.ToLower(email))
+		}
+	}
+	return out
+}
+
+// nameParts lists every first, middle and last name of three letters or more.
+func nameParts(t *testing.T, s *data.Store) map[string]bool {
+	rows, err := s.DB().Query(`SELECT name FROM people`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		for _, p := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if len([]rune(p)) >= 3 && !strings.HasSuffix(p, ".") {
+				out[p] = true
+			}
+		}
+	}
+	return out
+}
+
+// scanNameParts finds name parts standing as whole words (as written, so
+// the Danish word "per" does not count as the name Per).
+func scanNameParts(t *testing.T, path string, parts map[string]bool) []string {
+	var hits []string
+	for sheet, rows := range readSheets(t, path) {
+		for _, r := range rows {
+			for _, cell := range r {
+				for _, w := range strings.FieldsFunc(cell, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+					if parts[w] {
+						hits = append(hits, sheet+": "+w+" in "+cell)
+					}
+				}
+			}
+		}
+	}
+	return hits
+}
+
+func scanWorkbook(t *testing.T, path string, needles []string) []string {
+	var hits []string
+	for sheet, rows := range readSheets(t, path) {
+		for _, r := range rows {
+			for _, cell := range r {
+				c := strings.ToLower(cell)
+				flat := strings.ReplaceAll(c, " ", "")
+				for _, n := range needles {
+					if strings.Contains(c, n) || (len(n) >= 8 && strings.Contains(flat, n)) {
+						hits = append(hits, sheet+": "+n)
+					}
+				}
+			}
+		}
+	}
+	return hits
+}
+
+func TestConsentPolicy(t *testing.T) {
+	s := demoStore(t, "sager")
+	ctx := context.Background()
+	without := count(t, s, `SELECT count(*) FROM people p WHERE EXISTS (SELECT 1 FROM participations pa WHERE pa.person_id = p.id)
+		AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND c.purpose = 'research' AND c.withdrawn_on IS NULL)`)
+	if without == 0 {
+		t.Fatal("the demo has nobody without research consent")
+	}
+	total := count(t, s, `SELECT count(*) FROM participations`)
+	dir := t.TempDir()
+	sum, err := Run(ctx, s, Options{Recipient: "R"}, filepath.Join(dir, "x.xlsx"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Excluded < without || sum.Unkeyed != 0 || sum.RowCounts["participation"] >= total {
+		t.Fatalf("exclude: %+v (without consent %d, participations %d)", sum, without, total)
+	}
+	st, _ := s.Settings(ctx)
+	st.NoConsentPolicy = "count"
+	s.SaveSettings(ctx, st)
+	out := filepath.Join(dir, "y.xlsx")
+	sum, err = Run(ctx, s, Options{Recipient: "R"}, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Excluded != 0 || sum.Unkeyed < without || sum.RowCounts["participation"] != total {
+		t.Fatalf("count: %+v", sum)
+	}
+	empty := 0
+	for _, r := range readSheets(t, out)["participation"][1:] {
+		if r[3] == "" {
+			empty++
+		}
+	}
+	if empty == 0 {
+		t.Fatal("no participation row without a key")
+	}
+}
+
+func TestCSVFolderAndZip(t *testing.T) {
+	s := demoStore(t, "landsby")
+	ctx := context.Background()
+	// A logbook text that looks like a formula must stay text.
+	if err := s.SaveLogEntry(ctx, &data.LogEntry{Date: testEnd, Text: "=HYPERLINK(\"http://x\")"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "csv")
+	if _, err := Run(ctx, s, Options{Recipient: "R", Format: "csv", WithLogbook: true}, folder, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(folder, "occasions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(raw), "\ufeffoccasion_id;activity_id;date;") {
+		t.Fatalf("header = %q", string(raw[:60]))
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(raw), "\ufeff")))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) < 10 || !strings.Contains(recs[1][2], "-") {
+		t.Fatalf("occasions.csv = %d records, %v", len(recs), err)
+	}
+	if share := recs[len(recs)-1][7]; strings.Contains(share, ".") {
+		t.Fatalf("decimal point in %q; Danish Excel wants a comma", share)
+	}
+	logbook, _ := os.ReadFile(filepath.Join(folder, "logbook.csv"))
+	if !strings.Contains(string(logbook), "'=HYPERLINK") {
+		t.Fatal("formula-looking text was not defused")
+	}
+	if _, err := Run(ctx, s, Options{Recipient: "R", Format: "csv"}, folder, nil); err == nil {
+		t.Fatal("overwrote an existing folder")
+	}
+	zipped := filepath.Join(dir, "export.zip")
+	if _, err := Run(ctx, s, Options{Recipient: "R", Format: "csv"}, zipped, nil); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(zipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+	}
+	for _, n := range []string{"README.csv", "codebook.csv", "codes.csv", "people.csv", "participation.csv"} {
+		if !names[n] {
+			t.Errorf("zip lacks %s", n)
+		}
+	}
+}
+
+func TestCancelledOrFailedExportLeavesNothing(t *testing.T) {
+	s := demoStore(t, "kulturhus")
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	_, err := Run(ctx, s, Options{Recipient: "R"}, filepath.Join(dir, "x.xlsx"), func(p Progress) {
+		if calls++; calls == 3 {
+			cancel()
+		}
+	})
+	var de *data.Error
+	if !errors.As(err, &de) || de.Code != "err.cancelled" {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := Run(context.Background(), s, Options{Recipient: ""}, filepath.Join(dir, "y.xlsx"), nil); err == nil {
+		t.Fatal("export without a recipient")
+	}
+	if _, err := Run(context.Background(), s, Options{Recipient: "R"}, filepath.Join(dir, "missing", "z.xlsx"), nil); err == nil {
+		t.Fatal("export into a missing folder")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Fatalf("left behind: %v", entries)
+	}
+	if recs, _ := s.Exports(context.Background()); len(recs) != 0 {
+		t.Fatalf("failed exports were recorded: %+v", recs)
+	}
+}
+

@@ -1,0 +1,116 @@
+package export
+
+// Column kinds, as the codebook names them.
+const (
+	kindText = "text"
+	kindInt  = "integer"
+	kindDate = "date"
+	kindCode = "code"
+	kindKey  = "key"
+	kindReal = "decimal"
+)
+
+// column is one column of an exported table, with its meaning in Danish
+// and English for the codebook.
+type column struct {
+	name, kind, da, en string
+}
+
+// table is one sheet of the workbook (or one CSV file).
+type table struct {
+	name, da, en string
+	cols         []column
+}
+
+func col(name, kind, da, en string) column { return column{name, kind, da, en} }
+
+var (
+	readmeTable = table{"README", "Om udtrækket", "About the export", []column{
+		col("field", kindText, "Oplysning", "Item"),
+		col("value", kindText, "Værdi", "Value"),
+	}}
+	codebookTable = table{"codebook", "Alle tabellers kolonner", "The columns of every table", []column{
+		col("table", kindText, "Tabel (ark)", "Table (sheet)"),
+		col("column", kindText, "Kolonne", "Column"),
+		col("type", kindText, "Type: text, integer, decimal, date (ÅÅÅÅ-MM-DD), code (se codes), key (personnøgle)", "Type: text, integer, decimal, date (YYYY-MM-DD), code (see codes), key (person key)"),
+		col("description_da", kindText, "Betydning på dansk", "Meaning in Danish"),
+		col("description_en", kindText, "Betydning på engelsk", "Meaning in English"),
+	}}
+	codesTable = table{"codes", "Alle koder og deres betydning", "Every code and its meaning", []column{
+		col("list", kindText, "Kodeliste", "Code list"),
+		col("code", kindText, "Kode", "Code"),
+		col("label_da", kindText, "Dansk betegnelse", "Danish label"),
+		col("label_en", kindText, "Engelsk betegnelse", "English label"),
+		col("level", kindInt, "Rolleniveau (kun roller): 1 modtager støtte … 4 vært/initiativtager, 0 professionel", "Role level (roles only): 1 receives support … 4 host/initiator, 0 professional"),
+	}}
+	peopleTable = table{"people", "Deltagere (én række pr. person)", "Participants (one row per person)", []column{
+		col("person_key", kindKey, "Personnøgle (pseudonym, fast for samme modtager)", "Person key (pseudonym, stable for the same recipient)"),
+		col("name", kindText, "Navn (kun i identificerede udtræk)", "Name (identified exports only)"),
+		col("age_band", kindText, "Aldersgruppe i femårsintervaller ved periodens slutning", "Five-year age band at the end of the period"),
+		col("birth_year", kindInt, "Fødselsår (kun når valgt)", "Birth year (only when chosen)"),
+		col("gender", kindCode, "Køn (liste gender)", "Gender (list gender)"),
+		col("entry_channel", kindCode, "Vejen ind (liste entry_channel)", "How they came in (list entry_channel)"),
+		col("invited_by_key", kindKey, "Personnøgle for den, der inviterede", "Person key of whoever invited them"),
+		col("first_contact", kindDate, "Dato for første kontakt", "Date of first contact"),
+		col("first_group", kindCode, "Første gruppe (liste group)", "First group (list group)"),
+		col("group_at_end", kindCode, "Gruppe ved periodens slutning (liste group)", "Group at the end of the period (list group)"),
+		col("participations", kindInt, "Antal deltagelser i perioden", "Participations in the period"),
+		col("first_participation", kindDate, "Første deltagelse i perioden", "First participation in the period"),
+		col("last_participation", kindDate, "Seneste deltagelse i perioden", "Latest participation in the period"),
+	}}
+	groupPeriodsTable = table{"group_periods", "Personernes grupper over tid", "The people's groups over time", []column{
+		col("person_key", kindKey, "Personnøgle", "Person key"),
+		col("group", kindCode, "Gruppe (liste group)", "Group (list group)"),
+		col("staff_kind", kindCode, "Type kommunalt personale (liste staff_kind)", "Kind of municipal staff (list staff_kind)"),
+		col("categories", kindCode, "Målgruppekategorier adskilt af | (liste category)", "Target-group categories separated by | (list category)"),
+		col("start", kindDate, "Fra og med", "From (inclusive)"),
+		col("end", kindDate, "Til og med; tom mens perioden varer", "To (inclusive); empty while it lasts"),
+	}}
+	activitiesTable = table{"activities", "Aktiviteter", "Activities", []column{
+		col("activity_id", kindInt, "Aktivitetens nummer", "Activity number"),
+		col("name", kindText, "Navn", "Name"),
+		col("kind", kindCode, "Type (liste activity_kind)", "Kind (list activity_kind)"),
+		col("status", kindCode, "Status (liste activity_status)", "Status (list activity_status)"),
+		col("start", kindDate, "Startdato", "Start date"),
+		col("end", kindDate, "Slutdato", "End date"),
+		col("initiator_key", kindKey, "Personnøgle for initiativtageren", "Person key of the initiator"),
+		col("initiator_group", kindCode, "Initiativtagerens gruppe ved start (liste group)", "The initiator's group at the start (list group)"),
+		col("occasions", kindInt, "Antal gange i perioden", "Occasions in the period"),
+	}}
+	occasionsTable = table{"occasions", "Gange (møder, vagter, arrangementer)", "Occasions (meetings, shifts, events)", []column{
+		col("occasion_id", kindInt, "Gangens nummer", "Occasion number"),
+		col("activity_id", kindInt, "Aktivitetens nummer", "Activity number"),
+		col("date", kindDate, "Dato", "Date"),
+		col("start_time", kindText, "Starttid (TT:MM)", "Start time (HH:MM)"),
+		col("end_time", kindText, "Sluttid (TT:MM)", "End time (HH:MM)"),
+		col("registered", kindInt, "Registrerede deltagere", "Registered participants"),
+		col("anonymous_guests", kindInt, "Anonyme gæster (ikke registreret ved navn)", "Anonymous guests (not registered by name)"),
+		col("target_share", kindReal, "Andel af de registrerede i målgruppen den dag (0-1)", "Share of the registered in the target group that day (0-1)"),
+	}}
+	participationTable = table{"participation", "Deltagelse: én række pr. person pr. gang", "Participation: one row per person per occasion", []column{
+		col("occasion_id", kindInt, "Gangens nummer", "Occasion number"),
+		col("activity_id", kindInt, "Aktivitetens nummer", "Activity number"),
+		col("date", kindDate, "Dato", "Date"),
+		col("person_key", kindKey, "Personnøgle; tom for personer uden forskningssamtykke, når de tælles med", "Person key; empty for people without research consent when they are counted"),
+		col("role", kindCode, "Rolle (liste role)", "Role (list role)"),
+		col("role_level", kindInt, "Rolleniveau 1-4; 0 for professionelle", "Role level 1-4; 0 for professionals"),
+		col("group", kindCode, "Personens gruppe den dag (liste group)", "The person's group that day (list group)"),
+		col("categories", kindCode, "Personens målgruppekategorier den dag, adskilt af |", "The person's target-group categories that day, separated by |"),
+		col("minutes", kindInt, "Minutter, når de er registreret", "Minutes, when recorded"),
+	}}
+	pathsTable = table{"paths", "Videre veje: hvor personerne gik hen", "Onward paths: where people went next", []column{
+		col("person_key", kindKey, "Personnøgle", "Person key"),
+		col("date", kindDate, "Dato", "Date"),
+		col("kind", kindCode, "Type (liste path_kind)", "Kind (list path_kind)"),
+		col("description", kindText, "Beskrivelse (kun i identificerede udtræk)", "Description (identified exports only)"),
+	}}
+	logbookTable = table{"logbook", "Logbog; navne er erstattet af personnøgler", "Logbook; names are replaced by person keys", []column{
+		col("entry_id", kindInt, "Notatets nummer", "Entry number"),
+		col("date", kindDate, "Dato", "Date"),
+		col("activity_id", kindInt, "Aktivitetens nummer", "Activity number"),
+		col("occasion_id", kindInt, "Gangens nummer", "Occasion number"),
+		col("themes", kindCode, "Temaer adskilt af | (liste theme)", "Themes separated by | (list theme)"),
+		col("people", kindKey, "Nævnte personers nøgler adskilt af |", "Keys of the people mentioned, separated by |"),
+		col("text", kindText, "Teksten med navne erstattet af nøgler", "The text with names replaced by keys"),
+	}}
+)

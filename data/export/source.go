@@ -1,0 +1,240 @@
+package export
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"samspil/data"
+)
+
+// period is one group period of a person, for looking up the group and
+// categories on a day.
+type period struct {
+	group      data.Group
+	staffKind  string
+	start, end data.Date // end zero: open
+	categories string    // category codes joined by |
+}
+
+// person is what the export knows of a person.
+type person struct {
+	id           int64
+	key          string // "" when counted without a key
+	name         string
+	birthYear    int
+	gender       string
+	entryChannel string
+	invitedBy    int64
+	firstContact data.Date
+	periods      []period
+	consent      bool // holds a research consent that is not withdrawn
+	excluded     bool // left out for lack of consent
+}
+
+// groupOn returns the person's period on day, or nil.
+func (p *person) groupOn(day data.Date) *period {
+	i := sort.Search(len(p.periods), func(i int) bool { return p.periods[i].start.After(day) })
+	if i == 0 {
+		return nil
+	}
+	g := &p.periods[i-1]
+	if !g.end.IsZero() && g.end.Before(day) {
+		return nil
+	}
+	return g
+}
+
+// source holds the catalogues and people of the database being exported.
+type source struct {
+	s          *data.Store
+	opt        Options
+	from, to   data.Date
+	keyer      *Keyer
+	people     map[int64]*person
+	roles      map[int64]data.Role
+	categories map[int64]data.Category
+	themes     map[int64]data.Theme
+	settings   data.Settings
+	excluded   int // people left out for lack of research consent
+	unkeyed    int // people counted without a key
+}
+
+func loadSource(ctx context.Context, s *data.Store, opt Options) (*source, error) {
+	src := &source{s: s, opt: opt, people: map[int64]*person{}, roles: map[int64]data.Role{},
+		categories: map[int64]data.Category{}, themes: map[int64]data.Theme{}}
+	src.from, src.to = opt.bounds()
+	var err error
+	if src.settings, err = s.Settings(ctx); err != nil {
+		return nil, err
+	}
+	secret, err := s.Secret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	src.keyer = NewKeyer(secret, opt.Recipient)
+	if err := src.loadCatalogs(ctx); err != nil {
+		return nil, err
+	}
+	if err := src.loadPeople(ctx); err != nil {
+		return nil, err
+	}
+	if err := src.loadPeriods(ctx); err != nil {
+		return nil, err
+	}
+	src.applyConsent()
+	return src, nil
+}
+
+func (src *source) loadCatalogs(ctx context.Context) error {
+	roles, err := src.s.Roles(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range roles {
+		src.roles[r.ID] = r
+	}
+	cats, err := src.s.Categories(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range cats {
+		src.categories[c.ID] = c
+	}
+	themes, err := src.s.Themes(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range themes {
+		src.themes[t.ID] = t
+	}
+	return nil
+}
+
+func (src *source) loadPeople(ctx context.Context) error {
+	rows, err := src.s.DB().QueryContext(ctx, `SELECT p.id, p.name, coalesce(p.birth_year, 0), p.gender, p.entry_channel,
+			coalesce(p.invited_by, 0), p.first_contact,
+			EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND c.purpose = 'research' AND c.withdrawn_on IS NULL)
+		FROM people p`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p := &person{}
+		if err := rows.Scan(&p.id, &p.name, &p.birthYear, &p.gender, &p.entryChannel, &p.invitedBy, &p.firstContact, &p.consent); err != nil {
+			return err
+		}
+		src.people[p.id] = p
+	}
+	return rows.Err()
+}
+
+func (src *source) loadPeriods(ctx context.Context) error {
+	rows, err := src.s.DB().QueryContext(ctx, `SELECT g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
+			coalesce((SELECT group_concat(category_id) FROM group_period_categories c WHERE c.period_id = g.id), '')
+		FROM group_periods g ORDER BY g.person_id, g.start_date`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var g period
+		var cats string
+		if err := rows.Scan(&id, &g.group, &g.staffKind, &g.start, &g.end, &cats); err != nil {
+			return err
+		}
+		g.categories = src.categoryCodes(cats)
+		if p := src.people[id]; p != nil {
+			p.periods = append(p.periods, g)
+		}
+	}
+	return rows.Err()
+}
+
+// categoryCodes turns "3,1" into "mental_health|unemployed" in catalogue order.
+func (src *source) categoryCodes(ids string) string {
+	if ids == "" {
+		return ""
+	}
+	var cats []data.Category
+	for _, f := range strings.Split(ids, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if c, ok := src.categories[id]; err == nil && ok {
+			cats = append(cats, c)
+		}
+	}
+	sort.Slice(cats, func(i, j int) bool { return cats[i].Sort < cats[j].Sort })
+	codes := make([]string, len(cats))
+	for i, c := range cats {
+		codes[i] = c.Code
+	}
+	return strings.Join(codes, "|")
+}
+
+// applyConsent gives each person a key, or leaves them out or unkeyed when
+// they hold no research consent, as the settings say. An identified
+// (internal) export keys everyone.
+func (src *source) applyConsent() {
+	for _, p := range src.people {
+		switch {
+		case src.opt.Identified || p.consent:
+			p.key = src.keyer.Key(p.id)
+		case src.settings.NoConsentPolicy == "count":
+			p.key = ""
+		default:
+			p.excluded = true
+		}
+	}
+}
+
+// keyOf returns the key of a person id, "" for none or unkeyed.
+func (src *source) keyOf(id int64) string {
+	if p := src.people[id]; p != nil && !p.excluded {
+		return p.key
+	}
+	return ""
+}
+
+// scopeOf lists, in id order, the people who took part in the period (they
+// have stats) or first came in it, and counts those left out or unkeyed.
+func (src *source) scopeOf(stats map[int64]*participantStats) []*person {
+	var out []*person
+	for id, p := range src.people {
+		_, took := stats[id]
+		contact := !p.firstContact.IsZero() && !p.firstContact.Before(src.from) && !p.firstContact.After(src.to)
+		if took || contact {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	src.excluded, src.unkeyed = 0, 0
+	for _, p := range out {
+		switch {
+		case p.excluded:
+			src.excluded++
+		case p.key == "":
+			src.unkeyed++
+		}
+	}
+	return out
+}
+
+// participantStats sums up a person's participation in the period.
+type participantStats struct {
+	count       int
+	first, last data.Date
+}
+
+// add counts one participation on day.
+func (st *participantStats) add(day data.Date) {
+	if st.count == 0 || day.Before(st.first) {
+		st.first = day
+	}
+	if st.count == 0 || day.After(st.last) {
+		st.last = day
+	}
+	st.count++
+}

@@ -1,0 +1,395 @@
+package export
+
+import (
+	"context"
+	"strings"
+
+	"samspil/data"
+)
+
+// columnsFor leaves out the columns the options do not allow: names and
+// free text only in identified exports, birth year or age band as chosen.
+func columnsFor(t table, o Options) []column {
+	var out []column
+	for _, c := range t.cols {
+		switch {
+		case (c.name == "name" && t.name == "people") || (c.name == "description" && t.name == "paths"):
+			if !o.Identified {
+				continue
+			}
+		case c.name == "birth_year" && !o.BirthYear, c.name == "age_band" && o.BirthYear:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// rowWriter writes the rows of one table, keeping only the values of the
+// columns the options allow.
+type rowWriter struct {
+	sink  sink
+	keep  []bool
+	kept  []any // reused for the kept values
+	count int
+	tick  func() error
+}
+
+func (w *rowWriter) write(values ...any) error {
+	if len(w.keep) > 0 {
+		kept := w.kept[:0]
+		for i, v := range values {
+			if w.keep[i] {
+				kept = append(kept, v)
+			}
+		}
+		w.kept, values = kept, kept
+	}
+	w.count++
+	if w.count%2000 == 0 && w.tick != nil {
+		if err := w.tick(); err != nil {
+			return err
+		}
+	}
+	return w.sink.row(values)
+}
+
+// writeTable begins t, lets fill write its rows with all of t's columns in
+// order, and ends it; it returns the number of rows.
+func (e *exporter) writeTable(t table, fill func(w *rowWriter) error) (int, error) {
+	cols := columnsFor(t, e.opt)
+	if err := e.sink.begin(t, cols); err != nil {
+		return 0, err
+	}
+	w := &rowWriter{sink: e.sink, tick: e.tick}
+	if len(cols) != len(t.cols) {
+		allowed := map[string]bool{}
+		for _, c := range cols {
+			allowed[c.name] = true
+		}
+		for _, c := range t.cols {
+			w.keep = append(w.keep, allowed[c.name])
+		}
+	}
+	if err := fill(w); err != nil {
+		return 0, err
+	}
+	e.counts[t.name] = w.count
+	return w.count, e.sink.end()
+}
+
+// orNil turns the zero id into an empty cell.
+func orNil(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func (e *exporter) people(ctx context.Context) error {
+	e.scope = e.src.scopeOf(e.stats)
+	_, err := e.writeTable(peopleTable, func(w *rowWriter) error {
+		end := e.src.to
+		if end.After(data.Today()) {
+			end = data.Today()
+		}
+		for _, p := range e.scope {
+			if p.excluded {
+				continue
+			}
+			var st participantStats
+			if s := e.stats[p.id]; s != nil {
+				st = *s
+			}
+			var birth any
+			if p.birthYear != 0 {
+				birth = p.birthYear
+			}
+			first, last := "", ""
+			if len(p.periods) > 0 {
+				first = string(p.periods[0].group)
+			}
+			if g := p.groupOn(end); g != nil {
+				last = string(g.group)
+			}
+			err := w.write(p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
+				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+func (e *exporter) groupPeriods(ctx context.Context) error {
+	_, err := e.writeTable(groupPeriodsTable, func(w *rowWriter) error {
+		for _, p := range e.scope {
+			if p.excluded {
+				continue
+			}
+			for _, g := range p.periods {
+				if g.start.After(e.src.to) || (!g.end.IsZero() && g.end.Before(e.src.from)) {
+					continue
+				}
+				if err := w.write(p.key, string(g.group), g.staffKind, g.categories, g.start, g.end); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+func (e *exporter) activities(ctx context.Context) error {
+	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT a.id, a.name, a.kind, a.status, a.start_date, a.end_date,
+			coalesce(a.initiator_id, 0),
+			(SELECT count(*) FROM occasions o WHERE o.activity_id = a.id AND o.date BETWEEN ?1 AND ?2)
+		FROM activities a
+		WHERE EXISTS (SELECT 1 FROM occasions o WHERE o.activity_id = a.id AND o.date BETWEEN ?1 AND ?2)
+			OR (a.start_date BETWEEN ?1 AND ?2)
+		ORDER BY a.id`, e.src.from, e.src.to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	_, err = e.writeTable(activitiesTable, func(w *rowWriter) error {
+		for rows.Next() {
+			var id, initiator int64
+			var name, kind, status string
+			var start, end data.Date
+			var n int
+			if err := rows.Scan(&id, &name, &kind, &status, &start, &end, &initiator, &n); err != nil {
+				return err
+			}
+			group := ""
+			if p := e.src.people[initiator]; p != nil {
+				day := start
+				if day.IsZero() && len(p.periods) > 0 {
+					day = p.periods[0].start
+				}
+				if g := p.groupOn(day); g != nil {
+					group = string(g.group)
+				}
+			}
+			if err := w.write(id, name, kind, status, start, end, e.src.keyOf(initiator), group, n); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	return err
+}
+
+func (e *exporter) occasions(ctx context.Context) error {
+	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.start_time, o.end_time,
+			o.anonymous_guests, coalesce(group_concat(pa.person_id), '')
+		FROM occasions o LEFT JOIN participations pa ON pa.occasion_id = o.id
+		WHERE o.date BETWEEN ? AND ? GROUP BY o.id ORDER BY o.date, o.start_time, o.id`, e.src.from, e.src.to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	_, err = e.writeTable(occasionsTable, func(w *rowWriter) error {
+		for rows.Next() {
+			var id, activity int64
+			var day data.Date
+			var start, end, people string
+			var guests int
+			if err := rows.Scan(&id, &activity, &day, &start, &end, &guests, &people); err != nil {
+				return err
+			}
+			registered, target := 0, 0
+			for _, f := range strings.Split(people, ",") {
+				if f == "" {
+					continue
+				}
+				registered++
+				if p := e.src.people[parseID(f)]; p != nil {
+					if g := p.groupOn(day); g != nil && g.group == data.GroupTarget {
+						target++
+					}
+				}
+			}
+			var share any
+			if registered > 0 {
+				share = float64(target) / float64(registered)
+			}
+			if err := w.write(id, activity, day, start, end, registered, guests, share); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	return err
+}
+
+// partRow is one participation as read from the database.
+type partRow struct {
+	occasion, activity, person, role int64
+	day                              data.Date
+	minutes                          int
+}
+
+// readParticipation streams the period's participations in batches on a
+// goroutine of its own, so that reading the database and writing the
+// workbook use both cores. It stops when ctx is done.
+func (e *exporter) readParticipation(ctx context.Context) (<-chan []partRow, <-chan error) {
+	batches := make(chan []partRow, 4)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.occasion_id, o.activity_id, o.date, pa.person_id,
+				pa.role_id, coalesce(pa.minutes, 0)
+			FROM occasions o JOIN participations pa ON pa.occasion_id = o.id
+			WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id, pa.person_id`, e.src.from, e.src.to)
+		if err != nil {
+			errc <- err
+			return
+		}
+		defer rows.Close()
+		batch := make([]partRow, 0, 2048)
+		for rows.Next() {
+			var r partRow
+			if err := rows.Scan(&r.occasion, &r.activity, &r.day, &r.person, &r.role, &r.minutes); err != nil {
+				errc <- err
+				return
+			}
+			if batch = append(batch, r); len(batch) == cap(batch) {
+				select {
+				case batches <- batch:
+				case <-ctx.Done():
+					errc <- ctx.Err()
+					return
+				}
+				batch = make([]partRow, 0, 2048)
+			}
+		}
+		if len(batch) > 0 {
+			select {
+			case batches <- batch:
+			case <-ctx.Done():
+			}
+		}
+		errc <- rows.Err()
+	}()
+	return batches, errc
+}
+
+func (e *exporter) participation(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches, errc := e.readParticipation(ctx)
+	_, err := e.writeTable(participationTable, func(w *rowWriter) error {
+		for batch := range batches {
+			for _, r := range batch {
+				if err := e.writeParticipation(w, r); err != nil {
+					return err
+				}
+			}
+		}
+		return <-errc
+	})
+	return err
+}
+
+// writeParticipation writes one row and counts it in the person's stats.
+func (e *exporter) writeParticipation(w *rowWriter, r partRow) error {
+	p := e.src.people[r.person]
+	if p == nil {
+		return nil
+	}
+	st := e.stats[r.person]
+	if st == nil {
+		st = &participantStats{}
+		e.stats[r.person] = st
+	}
+	st.add(r.day)
+	if p.excluded {
+		return nil
+	}
+	group, cats := "", ""
+	if g := p.groupOn(r.day); g != nil {
+		group, cats = string(g.group), g.categories
+	}
+	role := e.src.roles[r.role]
+	var mins any
+	if r.minutes > 0 {
+		mins = r.minutes
+	}
+	return w.write(r.occasion, r.activity, r.day, p.key, role.Code, role.Level, group, cats, mins)
+}
+
+func (e *exporter) paths(ctx context.Context) error {
+	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT person_id, date, kind, description FROM paths
+		WHERE date BETWEEN ? AND ? ORDER BY date, id`, e.src.from, e.src.to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	_, err = e.writeTable(pathsTable, func(w *rowWriter) error {
+		for rows.Next() {
+			var personID int64
+			var day data.Date
+			var kind, desc string
+			if err := rows.Scan(&personID, &day, &kind, &desc); err != nil {
+				return err
+			}
+			if p := e.src.people[personID]; p == nil || p.excluded {
+				continue
+			}
+			if err := w.write(e.src.keyOf(personID), day, kind, desc); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	return err
+}
+
+func (e *exporter) logbook(ctx context.Context) error {
+	entries, err := e.src.s.LogEntries(ctx, data.LogFilter{From: e.src.from, To: e.src.to})
+	if err != nil {
+		return err
+	}
+	sc := newScrubber(e.src.people)
+	_, err = e.writeTable(logbookTable, func(w *rowWriter) error {
+		for i := len(entries) - 1; i >= 0; i-- { // oldest first
+			row := entries[i]
+			full, err := e.src.s.LogEntry(ctx, row.ID)
+			if err != nil {
+				return err
+			}
+			var themes, keys []string
+			for _, id := range full.ThemeIDs {
+				themes = append(themes, e.src.themes[id].Code)
+			}
+			for _, id := range full.PersonIDs {
+				if k := e.src.keyOf(id); k != "" {
+					keys = append(keys, k)
+				}
+			}
+			text := full.Text
+			if !e.opt.Identified {
+				text = sc.scrub(text)
+			}
+			err = w.write(full.ID, full.Date, orNil(full.ActivityID), orNil(full.OccasionID),
+				strings.Join(themes, "|"), strings.Join(keys, "|"), text)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+func parseID(s string) int64 {
+	var n int64
+	for _, r := range s {
+		n = n*10 + int64(r-'0')
+	}
+	return n
+}
