@@ -418,4 +418,3 @@ func TestCancelledOrFailedExportLeavesNothing(t *testing.T) {
 		t.Fatalf("failed exports were recorded: %+v", recs)
 	}
 }
-
