@@ -63,7 +63,7 @@ func TestTranslationsAreComplete(t *testing.T) {
 	for _, tpl := range demo.Templates {
 		keys = append(keys, "welcome.demo."+tpl)
 	}
-	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "settings"} {
+	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "export", "settings"} {
 		keys = append(keys, "nav."+key)
 	}
 	if len(keys) < 100 {

@@ -52,27 +52,31 @@ func Plan(ctx context.Context, s *data.Store, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	stats := map[int64]*participantStats{}
-	rows, err := s.DB().QueryContext(ctx, `SELECT DISTINCT pa.person_id FROM occasions o
-		JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ?`, src.from, src.to)
+	rows, err := s.DB().QueryContext(ctx, `SELECT pa.person_id, count(*) FROM occasions o
+		JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ? GROUP BY pa.person_id`, src.from, src.to)
 	if err != nil {
 		return Summary{}, err
 	}
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		st := &participantStats{}
+		if err := rows.Scan(&id, &st.count); err != nil {
 			rows.Close()
 			return Summary{}, err
 		}
-		stats[id] = &participantStats{}
+		stats[id] = st
 	}
 	rows.Close()
-	kept := 0
+	kept, participations := 0, 0
 	for _, p := range src.scopeOf(stats) {
 		if !p.excluded {
 			kept++
+			if st := stats[p.id]; st != nil {
+				participations += st.count
+			}
 		}
 	}
-	occasions, participations, err := countPeriod(ctx, s, src)
+	occasions, _, err := countPeriod(ctx, s, src)
 	return Summary{RowCounts: map[string]int{"people": kept, "occasions": occasions, "participation": participations},
 		Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, err
 }

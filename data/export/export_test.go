@@ -418,3 +418,24 @@ func TestCancelledOrFailedExportLeavesNothing(t *testing.T) {
 		t.Fatalf("failed exports were recorded: %+v", recs)
 	}
 }
+
+func TestPlanMatchesTheExport(t *testing.T) {
+	s := demoStore(t, "sager")
+	opt := Options{Recipient: "R", From: data.MustDate("2025-01-01"), To: data.MustDate("2025-12-31")}
+	plan, err := Plan(context.Background(), s, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(context.Background(), s, opt, filepath.Join(t.TempDir(), "x.xlsx"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"people", "occasions", "participation"} {
+		if plan.RowCounts[k] != sum.RowCounts[k] {
+			t.Errorf("%s: plan %d, export %d", k, plan.RowCounts[k], sum.RowCounts[k])
+		}
+	}
+	if plan.Excluded != sum.Excluded {
+		t.Errorf("excluded: plan %d, export %d", plan.Excluded, sum.Excluded)
+	}
+}
