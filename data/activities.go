@@ -98,8 +98,12 @@ func (s *Store) Activity(ctx context.Context, id int64) (*Activity, error) {
 // ActivityByName returns the activity with exactly that name (ignoring
 // case), or ErrNotFound.
 func (s *Store) ActivityByName(ctx context.Context, name string) (*Activity, error) {
+	return activityByName(ctx, s.db, name)
+}
+
+func activityByName(ctx context.Context, q querier, name string) (*Activity, error) {
 	a := &Activity{}
-	err := scanActivity(s.db.QueryRowContext(ctx, "SELECT "+activityColumns+
+	err := scanActivity(q.QueryRowContext(ctx, "SELECT "+activityColumns+
 		" FROM activities a WHERE a.name = ? COLLATE NOCASE ORDER BY a.id LIMIT 1", strings.TrimSpace(name)), a)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound

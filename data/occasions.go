@@ -130,10 +130,21 @@ func isForeignKeyError(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY")
 }
 
+// querier is what *sql.DB and *sql.Tx share, so reads can run in or out
+// of a transaction.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // Occasion returns the occasion with its participants, or ErrNotFound.
 func (s *Store) Occasion(ctx context.Context, id int64) (*Occasion, error) {
+	return loadOccasion(ctx, s.db, id)
+}
+
+func loadOccasion(ctx context.Context, q querier, id int64) (*Occasion, error) {
 	o := &Occasion{}
-	err := s.db.QueryRowContext(ctx, `SELECT id, activity_id, date, start_time, end_time, anonymous_guests, notes
+	err := q.QueryRowContext(ctx, `SELECT id, activity_id, date, start_time, end_time, anonymous_guests, notes
 		FROM occasions WHERE id = ?`, id).
 		Scan(&o.ID, &o.ActivityID, &o.Date, &o.StartTime, &o.EndTime, &o.AnonymousGuests, &o.Notes)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -142,7 +153,7 @@ func (s *Store) Occasion(ctx context.Context, id int64) (*Occasion, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT pa.person_id, pa.role_id, coalesce(pa.minutes, 0)
+	rows, err := q.QueryContext(ctx, `SELECT pa.person_id, pa.role_id, coalesce(pa.minutes, 0)
 		FROM participations pa JOIN people p ON p.id = pa.person_id WHERE pa.occasion_id = ? ORDER BY p.name`, id)
 	o.Participants, err = collect(rows, err, func(r *sql.Rows) (Participation, error) {
 		var p Participation
@@ -154,8 +165,12 @@ func (s *Store) Occasion(ctx context.Context, id int64) (*Occasion, error) {
 // OccasionOn returns the activity's first occasion on the day, or ErrNotFound,
 // so the registration screen can open an occasion already recorded.
 func (s *Store) OccasionOn(ctx context.Context, activityID int64, day Date) (*Occasion, error) {
+	return occasionOn(ctx, s.db, activityID, day)
+}
+
+func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Occasion, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? ORDER BY id LIMIT 1`,
+	err := q.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? ORDER BY id LIMIT 1`,
 		activityID, day).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -163,7 +178,7 @@ func (s *Store) OccasionOn(ctx context.Context, activityID int64, day Date) (*Oc
 	if err != nil {
 		return nil, err
 	}
-	return s.Occasion(ctx, id)
+	return loadOccasion(ctx, q, id)
 }
 
 // LatestOccasion returns the activity's most recent occasion, or ErrNotFound.

@@ -134,3 +134,21 @@ func (t *Tx) SaveSettings(st Settings) error {
 		st.RetentionMonths, st.BackupsKept)
 	return err
 }
+
+// Audit records an action (an import, say) in the audit log; details hold
+// counts and ids, never names.
+func (t *Tx) Audit(action, details string) error {
+	return audit(t.ctx, t.tx, action, details)
+}
+
+// OccasionOn returns the activity's first occasion on the day as this
+// transaction sees it, or ErrNotFound.
+func (t *Tx) OccasionOn(activityID int64, day Date) (*Occasion, error) {
+	return occasionOn(t.ctx, t.tx, activityID, day)
+}
+
+// ActivityByName returns the activity with the name (ignoring case) as this
+// transaction sees it, or ErrNotFound.
+func (t *Tx) ActivityByName(name string) (*Activity, error) {
+	return activityByName(t.ctx, t.tx, name)
+}

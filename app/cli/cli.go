@@ -37,6 +37,8 @@ const Usage = `usage:
   samspil backup --db PATH --to FILE
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
                  [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
+  samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
+                 [--valid-only] [--create-unknown] [--role CODE]
   samspil version
 `
 
@@ -46,6 +48,7 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"check":   runCheck,
 	"backup":  runBackup,
 	"export":  runExport,
+	"import":  runImport,
 	"version": runVersion,
 }
 

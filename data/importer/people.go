@@ -1,0 +1,220 @@
+package importer
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"samspil/data"
+)
+
+// PeopleOptions choose how a people list is read.
+type PeopleOptions struct {
+	Mapping      Mapping
+	DefaultGroup data.Group // for rows without a group; default resourceful citizen
+	Start        data.Date  // first day of the group period when no date is given; default today
+}
+
+// PersonRow is one row of a people list as it will be imported.
+type PersonRow struct {
+	Row        int // in the file, the header being row 1
+	Person     data.Person
+	Group      data.GroupPeriod
+	Errors     data.Errors
+	Duplicates []data.PersonRow // existing people with a similar name
+	DupInFile  int              // an earlier row of the file with a similar name, or 0
+}
+
+// OK reports whether the row can be imported.
+func (r *PersonRow) OK() bool { return len(r.Errors) == 0 }
+
+// ParsePeople reads every row of a people list and validates it, marking
+// likely duplicates of existing people and of earlier rows. It writes nothing.
+func ParsePeople(ctx context.Context, s *data.Store, sheet *Sheet, opt PeopleOptions) ([]*PersonRow, error) {
+	if opt.Mapping == nil {
+		opt.Mapping = GuessMapping(sheet.Header)
+	}
+	if opt.DefaultGroup == "" {
+		opt.DefaultGroup = data.GroupResourceful
+	}
+	if opt.Start.IsZero() {
+		opt.Start = data.Today()
+	}
+	m := opt.Mapping
+	if m.column("name") < 0 && m.column("first_name") < 0 && m.column("last_name") < 0 {
+		return nil, &data.Error{Code: "err.import_no_name_column"}
+	}
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*PersonRow, 0, len(sheet.Rows))
+	for i, row := range sheet.Rows {
+		r := parsePerson(row, m, opt, cats)
+		r.Row = i + 2
+		for _, e := range r.Errors {
+			e.Row = r.Row
+		}
+		if r.OK() {
+			if r.Duplicates, err = s.LikelyDuplicates(ctx, r.Person.Name, 0); err != nil {
+				return nil, err
+			}
+			for _, earlier := range out {
+				if earlier.OK() && data.SimilarNames(earlier.Person.Name, r.Person.Name) {
+					r.DupInFile = earlier.Row
+					break
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func parsePerson(row []string, m Mapping, opt PeopleOptions, cats []data.Category) *PersonRow {
+	get := func(field string) string { return cell(row, m.column(field)) }
+	r := &PersonRow{}
+	p := &r.Person
+	p.Name = get("name")
+	if p.Name == "" {
+		p.Name = strings.TrimSpace(get("first_name") + " " + get("last_name"))
+	}
+	p.Phone, p.Email, p.Notes = get("phone"), get("email"), get("notes")
+	var ok bool
+	if p.Gender, ok = parseGender(get("gender")); !ok {
+		r.Errors = append(r.Errors, &data.Error{Code: "err.bad_code", Field: "gender", Args: map[string]any{"Value": get("gender")}})
+	}
+	if p.EntryChannel, ok = parseEntry(get("entry_channel")); !ok {
+		r.Errors = append(r.Errors, &data.Error{Code: "err.bad_code", Field: "entry_channel", Args: map[string]any{"Value": get("entry_channel")}})
+	}
+	if y, err := parseBirthYear(get("birth_year")); err != nil {
+		r.Errors = append(r.Errors, &data.Error{Code: "err.birth_year_text", Field: "birth_year", Args: map[string]any{"Value": get("birth_year")}})
+	} else {
+		p.BirthYear = y
+	}
+	start, err := parseSheetDate(get("first_contact"))
+	if err != nil {
+		r.Errors = append(r.Errors, &data.Error{Code: "err.date", Field: "first_contact"})
+	}
+	p.FirstContact = start
+	if start.IsZero() {
+		start = opt.Start
+	}
+	group, ok := parseGroup(get("group"), opt.DefaultGroup)
+	if !ok {
+		r.Errors = append(r.Errors, &data.Error{Code: "err.bad_code", Field: "group", Args: map[string]any{"Value": get("group")}})
+		group = opt.DefaultGroup // so the period's own check does not repeat the error
+	}
+	r.Group = data.GroupPeriod{Group: group, Start: start}
+	if text := get("categories"); text != "" {
+		ids, bad := parseCategories(text, cats)
+		if bad != "" {
+			r.Errors = append(r.Errors, &data.Error{Code: "err.unknown_category", Field: "categories", Args: map[string]any{"Value": bad}})
+		}
+		if group == data.GroupTarget || (group == opt.DefaultGroup && get("group") == "") {
+			r.Group.Group = data.GroupTarget // a category makes the row one of the target group
+			r.Group.CategoryIDs = ids
+		}
+	}
+	for _, err := range []error{p.Validate(), r.Group.Validate()} {
+		if es, ok := err.(data.Errors); ok {
+			r.Errors = append(r.Errors, es...)
+		}
+	}
+	return r
+}
+
+// parseBirthYear reads a year, or a birth date of which only the year is kept.
+func parseBirthYear(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	if y, err := strconv.Atoi(s); err == nil {
+		return y, nil
+	}
+	d, err := parseSheetDate(s)
+	if err != nil || d.IsZero() {
+		return 0, &data.Error{Code: "err.birth_year_text"}
+	}
+	return d.Year, nil
+}
+
+// parseSheetDate reads the dates spreadsheets hold: Danish or ISO text, or an
+// Excel day number (a date cell without its format).
+func parseSheetDate(s string) (data.Date, error) {
+	if n, err := strconv.Atoi(s); err == nil && n > 20000 && n < 80000 {
+		return data.MustDate("1900-01-01").AddDays(n - 2), nil
+	}
+	return data.ParseDate(s)
+}
+
+// parseCategories matches comma- or semicolon-separated names against the
+// catalogue (Danish, English or code); bad is the first unknown one.
+func parseCategories(text string, cats []data.Category) (ids []int64, bad string) {
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' }) {
+		key := data.FoldName(part)
+		if key == "" {
+			continue
+		}
+		found := false
+		for _, c := range cats {
+			if key == data.FoldName(c.NameDA) || key == data.FoldName(c.NameEN) || key == c.Code {
+				ids = append(ids, c.ID)
+				found = true
+				break
+			}
+		}
+		if !found && bad == "" {
+			bad = strings.TrimSpace(part)
+		}
+	}
+	return ids, bad
+}
+
+// ImportPeople writes the rows in one transaction. With validOnly false,
+// one bad row refuses the whole import and nothing is written; with
+// validOnly true the bad rows are skipped. It returns how many were added.
+func ImportPeople(ctx context.Context, s *data.Store, rows []*PersonRow, validOnly bool) (int, error) {
+	var bad data.Errors
+	for _, r := range rows {
+		if !r.OK() {
+			bad = append(bad, r.Errors...)
+		}
+	}
+	if len(bad) > 0 && !validOnly {
+		return 0, bad
+	}
+	added := 0
+	err := s.Update(ctx, func(tx *data.Tx) error {
+		for _, r := range rows {
+			if !r.OK() {
+				continue
+			}
+			p, g := r.Person, r.Group
+			if err := tx.SavePerson(&p, &g); err != nil {
+				return rowError(err, r.Row)
+			}
+			added++
+		}
+		return tx.Audit("import_people", "rows="+strconv.Itoa(added))
+	})
+	if err != nil {
+		return 0, err
+	}
+	return added, nil
+}
+
+// rowError stamps the row number on a Samspil error.
+func rowError(err error, row int) error {
+	switch e := err.(type) {
+	case *data.Error:
+		c := *e
+		c.Row = row
+		return &c
+	case data.Errors:
+		for _, x := range e {
+			x.Row = row
+		}
+	}
+	return err
+}
