@@ -20,14 +20,14 @@ type AttendanceOptions struct {
 // Attendance is a tick-sheet as it will be imported.
 type Attendance struct {
 	Activity    string
-	Dates       []data.Date        // one per date column
-	Marks       map[int][]int      // sheet row → indexes into Dates where the person came
-	People      map[int]int64      // sheet row → existing person
-	Unknown     map[int]string     // sheet row → name not found in Samspil
-	Ambiguous   map[int]string     // sheet row → name that fits several people
-	Errors      data.Errors        // cells that are neither empty nor a mark, bad headers
-	Occasions   int                // occasions that will be made (new dates)
-	Total       int                // participations that will be recorded
+	Dates       []data.Date    // one per date column
+	Marks       map[int][]int  // sheet row → indexes into Dates where the person came
+	People      map[int]int64  // sheet row → existing person
+	Unknown     map[int]string // sheet row → name not found in Samspil
+	Ambiguous   map[int]string // sheet row → name that fits several people
+	Errors      data.Errors    // cells that are neither empty nor a mark, bad headers
+	Occasions   int            // occasions that will be made (new dates)
+	Total       int            // participations that will be recorded
 	rowsInOrder []int
 	names       map[int]string
 }
