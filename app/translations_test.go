@@ -10,6 +10,7 @@ import (
 	"samspil/assets"
 	"samspil/data"
 	"samspil/data/demo"
+	"samspil/data/importer"
 )
 
 // TestTranslationsAreComplete fails when a key used in the code, or a
@@ -60,10 +61,16 @@ func TestTranslationsAreComplete(t *testing.T) {
 			keys = append(keys, kind+"."+c)
 		}
 	}
+	for _, f := range importer.Fields {
+		keys = append(keys, "field."+f)
+	}
+	for _, k := range []string{"people", "attendance"} {
+		keys = append(keys, "import_kind."+k)
+	}
 	for _, tpl := range demo.Templates {
 		keys = append(keys, "welcome.demo."+tpl)
 	}
-	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "export", "settings"} {
+	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "import", "export", "settings"} {
 		keys = append(keys, "nav."+key)
 	}
 	if len(keys) < 100 {

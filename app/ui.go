@@ -48,6 +48,8 @@ type UI struct {
 
 	// inline runs background work on the calling goroutine (tests).
 	inline bool
+	// answer, when set, answers confirmations instead of a dialog (tests).
+	answer func(title, msg string) bool
 	// closed is set once the database is closed.
 	closed bool
 }
@@ -80,6 +82,12 @@ func (e *shownError) Error() string { return e.msg }
 
 // confirm asks before something destructive; msg says what will happen.
 func (u *UI) confirm(title, msg string, yes func()) {
+	if u.answer != nil {
+		if u.answer(title, msg) {
+			yes()
+		}
+		return
+	}
 	dialog.ShowConfirm(title, msg, func(ok bool) {
 		if ok {
 			yes()

@@ -37,6 +37,7 @@ func (u *UI) makePages() {
 		{"activities", theme.ListIcon(), newActivitiesScreen(u)},
 		{"record", theme.DocumentCreateIcon(), newRecordScreen(u)},
 		{"logbook", theme.FileTextIcon(), newLogbookScreen(u)},
+		{"import", theme.DownloadIcon(), newImportScreen(u)},
 		{"export", theme.UploadIcon(), newExportScreen(u)},
 		{"settings", theme.SettingsIcon(), newSettingsScreen(u)},
 	}

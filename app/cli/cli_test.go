@@ -102,3 +102,47 @@ func TestVersionAndDanishMessages(t *testing.T) {
 		t.Fatalf("Danish: %d %q", code, errOut.String())
 	}
 }
+
+func TestExportAndImportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := run(t, "demo", "--db", db, "--template", "sager", "--years", "1"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	out := filepath.Join(dir, "vive.xlsx")
+	code, stdout, errOut := run(t, "export", "--db", db, "--out", out, "--recipient", "VIVE", "--from", "2026-01-01", "--with-logbook")
+	if code != ExitOK || !strings.Contains(stdout, "pseudonymised") {
+		t.Fatalf("export: %d %q %q", code, stdout, errOut)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "export", "--db", db, "--out", out, "--from", "31-02-2026"); code != ExitUsage || !strings.Contains(errOut, "--from") {
+		t.Fatalf("bad date: %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, "export", "--db", db, "--out", filepath.Join(dir, "csv"), "--format", "csv"); code != ExitOK {
+		t.Fatal("csv export failed")
+	}
+
+	people := filepath.Join(dir, "people.csv")
+	os.WriteFile(people, []byte("Navn;E-mail\nAnna Holm;anna@eksempel.dk\nBo Berg;bo@\n"), 0o644)
+	code, stdout, _ = run(t, "import", "--db", db, "--file", people, "--dry-run")
+	if code != ExitOK || !strings.Contains(stdout, "1 valid, 1 with errors") || !strings.Contains(stdout, "nothing was changed") {
+		t.Fatalf("dry run: %d %q", code, stdout)
+	}
+	if code, _, errOut := run(t, "import", "--db", db, "--file", people); code != ExitFail || !strings.Contains(errOut, "Row 3") {
+		t.Fatalf("import with a bad row: %d %q", code, errOut)
+	}
+	if code, stdout, _ := run(t, "import", "--db", db, "--file", people, "--valid-only"); code != ExitOK || !strings.Contains(stdout, "imported 1 people") {
+		t.Fatalf("valid only: %d %q", code, stdout)
+	}
+	tick := filepath.Join(dir, "tick.csv")
+	os.WriteFile(tick, []byte("Navn;2026-11-02;2026-11-09\nAnna Holm;x;x\nNy Person;x;\n"), 0o644)
+	if code, _, errOut := run(t, "import", "--db", db, "--file", tick, "--kind", "attendance"); code != ExitUsage || !strings.Contains(errOut, "--activity") {
+		t.Fatalf("attendance without activity: %d %q", code, errOut)
+	}
+	code, stdout, errOut = run(t, "import", "--db", db, "--file", tick, "--kind", "attendance", "--activity", "Strikkeklub", "--create-unknown")
+	if code != ExitOK || !strings.Contains(stdout, "imported 3 participations") {
+		t.Fatalf("attendance: %d %q %q", code, stdout, errOut)
+	}
+}
