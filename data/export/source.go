@@ -3,20 +3,10 @@ package export
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 
 	"samspil/data"
 )
-
-// period is one group period of a person, for looking up the group and
-// categories on a day.
-type period struct {
-	group      data.Group
-	staffKind  string
-	start, end data.Date // end zero: open
-	categories string    // category codes joined by |
-}
 
 // person is what the export knows of a person.
 type person struct {
@@ -28,22 +18,8 @@ type person struct {
 	entryChannel string
 	invitedBy    int64
 	firstContact data.Date
-	periods      []period
 	consent      bool // holds a research consent that is not withdrawn
 	excluded     bool // left out for lack of consent
-}
-
-// groupOn returns the person's period on day, or nil.
-func (p *person) groupOn(day data.Date) *period {
-	i := sort.Search(len(p.periods), func(i int) bool { return p.periods[i].start.After(day) })
-	if i == 0 {
-		return nil
-	}
-	g := &p.periods[i-1]
-	if !g.end.IsZero() && g.end.Before(day) {
-		return nil
-	}
-	return g
 }
 
 // source holds the catalogues and people of the database being exported.
@@ -57,6 +33,8 @@ type source struct {
 	categories map[int64]data.Category
 	themes     map[int64]data.Theme
 	settings   data.Settings
+	groups     *data.GroupIndex
+	catCodes   map[*data.IndexedPeriod]string
 	excluded   int // people left out for lack of research consent
 	unkeyed    int // people counted without a key
 }
@@ -80,9 +58,10 @@ func loadSource(ctx context.Context, s *data.Store, opt Options) (*source, error
 	if err := src.loadPeople(ctx); err != nil {
 		return nil, err
 	}
-	if err := src.loadPeriods(ctx); err != nil {
+	if src.groups, err = s.LoadGroupIndex(ctx); err != nil {
 		return nil, err
 	}
+	src.catCodes = map[*data.IndexedPeriod]string{}
 	src.applyConsent()
 	return src, nil
 }
@@ -131,38 +110,27 @@ func (src *source) loadPeople(ctx context.Context) error {
 	return rows.Err()
 }
 
-func (src *source) loadPeriods(ctx context.Context) error {
-	rows, err := src.s.DB().QueryContext(ctx, `SELECT g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
-			coalesce((SELECT group_concat(category_id) FROM group_period_categories c WHERE c.period_id = g.id), '')
-		FROM group_periods g ORDER BY g.person_id, g.start_date`)
-	if err != nil {
-		return err
+// groupOn returns the person's group and category codes on day.
+func (src *source) groupOn(personID int64, day data.Date) (group, categories string) {
+	p := src.groups.On(personID, day)
+	if p == nil {
+		return "", ""
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var g period
-		var cats string
-		if err := rows.Scan(&id, &g.group, &g.staffKind, &g.start, &g.end, &cats); err != nil {
-			return err
-		}
-		g.categories = src.categoryCodes(cats)
-		if p := src.people[id]; p != nil {
-			p.periods = append(p.periods, g)
-		}
-	}
-	return rows.Err()
+	return string(p.Group), src.categoryCodes(p)
 }
 
-// categoryCodes turns "3,1" into "mental_health|unemployed" in catalogue order.
-func (src *source) categoryCodes(ids string) string {
-	if ids == "" {
+// categoryCodes joins a period's category codes with | in catalogue order,
+// computed once per period.
+func (src *source) categoryCodes(p *data.IndexedPeriod) string {
+	if len(p.Categories) == 0 {
 		return ""
 	}
+	if codes, ok := src.catCodes[p]; ok {
+		return codes
+	}
 	var cats []data.Category
-	for _, f := range strings.Split(ids, ",") {
-		id, err := strconv.ParseInt(f, 10, 64)
-		if c, ok := src.categories[id]; err == nil && ok {
+	for _, id := range p.Categories {
+		if c, ok := src.categories[id]; ok {
 			cats = append(cats, c)
 		}
 	}
@@ -171,7 +139,9 @@ func (src *source) categoryCodes(ids string) string {
 	for i, c := range cats {
 		codes[i] = c.Code
 	}
-	return strings.Join(codes, "|")
+	joined := strings.Join(codes, "|")
+	src.catCodes[p] = joined
+	return joined
 }
 
 // applyConsent gives each person a key, or leaves them out or unkeyed when

@@ -105,13 +105,11 @@ func (e *exporter) people(ctx context.Context) error {
 			if p.birthYear != 0 {
 				birth = p.birthYear
 			}
-			first, last := "", ""
-			if len(p.periods) > 0 {
-				first = string(p.periods[0].group)
+			first := ""
+			if ps := e.src.groups.Periods(p.id); len(ps) > 0 {
+				first = string(ps[0].Group)
 			}
-			if g := p.groupOn(end); g != nil {
-				last = string(g.group)
-			}
+			last, _ := e.src.groupOn(p.id, end)
 			err := w.write(p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
 				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last)
 			if err != nil {
@@ -129,11 +127,13 @@ func (e *exporter) groupPeriods(ctx context.Context) error {
 			if p.excluded {
 				continue
 			}
-			for _, g := range p.periods {
-				if g.start.After(e.src.to) || (!g.end.IsZero() && g.end.Before(e.src.from)) {
+			ps := e.src.groups.Periods(p.id)
+			for i := range ps {
+				g := &ps[i]
+				if g.Start.After(e.src.to) || (!g.End.IsZero() && g.End.Before(e.src.from)) {
 					continue
 				}
-				if err := w.write(p.key, string(g.group), g.staffKind, g.categories, g.start, g.end); err != nil {
+				if err := w.write(p.key, string(g.Group), g.StaffKind, e.src.categoryCodes(g), g.Start, g.End); err != nil {
 					return err
 				}
 			}
@@ -165,14 +165,12 @@ func (e *exporter) activities(ctx context.Context) error {
 				return err
 			}
 			group := ""
-			if p := e.src.people[initiator]; p != nil {
+			if initiator != 0 {
 				day := start
-				if day.IsZero() && len(p.periods) > 0 {
-					day = p.periods[0].start
+				if ps := e.src.groups.Periods(initiator); day.IsZero() && len(ps) > 0 {
+					day = ps[0].Start
 				}
-				if g := p.groupOn(day); g != nil {
-					group = string(g.group)
-				}
+				group, _ = e.src.groupOn(initiator, day)
 			}
 			if err := w.write(id, name, kind, status, start, end, e.src.keyOf(initiator), group, n); err != nil {
 				return err
@@ -207,10 +205,8 @@ func (e *exporter) occasions(ctx context.Context) error {
 					continue
 				}
 				registered++
-				if p := e.src.people[parseID(f)]; p != nil {
-					if g := p.groupOn(day); g != nil && g.group == data.GroupTarget {
-						target++
-					}
+				if e.src.groups.GroupOn(parseID(f), day) == data.GroupTarget {
+					target++
 				}
 			}
 			var share any
@@ -310,10 +306,7 @@ func (e *exporter) writeParticipation(w *rowWriter, r partRow) error {
 	if p.excluded {
 		return nil
 	}
-	group, cats := "", ""
-	if g := p.groupOn(r.day); g != nil {
-		group, cats = string(g.group), g.categories
-	}
+	group, cats := e.src.groupOn(r.person, r.day)
 	role := e.src.roles[r.role]
 	var mins any
 	if r.minutes > 0 {
