@@ -1,0 +1,133 @@
+package indicators
+
+import (
+	"context"
+	"sort"
+
+	"samspil/data"
+)
+
+// Compute works out the indicators of the period and of the period before.
+func Compute(ctx context.Context, s *data.Store, p Period) (*Report, error) {
+	d, err := load(ctx, s, p.To)
+	if err != nil {
+		return nil, err
+	}
+	return &Report{Current: d.figures(p), Previous: d.figures(p.Previous()), Threshold: d.settings.BalanceThreshold}, nil
+}
+
+// attendee is one participant of an occasion in the period.
+type attendee struct {
+	person       int64
+	group        data.Group
+	professional bool
+	hosting      bool // in a host or initiator role
+}
+
+// pass is what one walk over the participations collects for a period.
+type pass struct {
+	p          Period
+	d          *dataset
+	firstEver  map[int64]data.Date
+	dates      map[int64][]data.Date // every participation day of each person, up to the end
+	groupsSeen map[int64]map[data.Group]bool
+	byOccasion map[int64][]attendee
+	occOrder   []int64
+	quarterMax map[int64]map[int]int // target-group people: highest level per quarter
+	firstLevel map[int64]data.Date   // first day a person took part at level 3 or more
+	inPrevious map[int64]bool
+}
+
+func (d *dataset) walk(p Period) *pass {
+	w := &pass{p: p, d: d, firstEver: map[int64]data.Date{}, dates: map[int64][]data.Date{},
+		groupsSeen: map[int64]map[data.Group]bool{}, byOccasion: map[int64][]attendee{},
+		quarterMax: map[int64]map[int]int{}, firstLevel: map[int64]data.Date{}, inPrevious: map[int64]bool{}}
+	prev := p.Previous()
+	for _, x := range d.parts {
+		if _, ok := w.firstEver[x.person]; !ok {
+			w.firstEver[x.person] = x.day
+		}
+		if x.day.After(p.To) {
+			continue
+		}
+		if ds := w.dates[x.person]; len(ds) == 0 || ds[len(ds)-1] != x.day {
+			w.dates[x.person] = append(ds, x.day)
+		}
+		if !x.professional && x.level >= 3 {
+			if _, ok := w.firstLevel[x.person]; !ok {
+				w.firstLevel[x.person] = x.day
+			}
+		}
+		g := d.groups.GroupOn(x.person, x.day)
+		if g == data.GroupTarget && !x.professional {
+			q := w.quarterMax[x.person]
+			if q == nil {
+				q = map[int]int{}
+				w.quarterMax[x.person] = q
+			}
+			if k := quarterKey(x.day); x.level > q[k] {
+				q[k] = x.level
+			}
+		}
+		if prev.Contains(x.day) {
+			w.inPrevious[x.person] = true
+		}
+		if !p.Contains(x.day) {
+			continue
+		}
+		seen := w.groupsSeen[x.person]
+		if seen == nil {
+			seen = map[data.Group]bool{}
+			w.groupsSeen[x.person] = seen
+		}
+		seen[g] = true
+		if _, ok := w.byOccasion[x.occasion]; !ok {
+			w.occOrder = append(w.occOrder, x.occasion)
+		}
+		hosting := x.role == "host" || x.role == "initiator"
+		w.byOccasion[x.occasion] = append(w.byOccasion[x.occasion], attendee{x.person, g, x.professional, hosting})
+	}
+	return w
+}
+
+// figures computes every indicator of the period.
+func (d *dataset) figures(p Period) Figures {
+	w := d.walk(p)
+	f := Figures{Period: p}
+	w.participation(&f)
+	w.composition(&f)
+	w.ties(&f)
+	w.initiatives(&f)
+	w.entries(&f)
+	w.trajectories(&f)
+	w.paths(&f)
+	w.retention(&f)
+	w.months(&f)
+	return f
+}
+
+// median returns the middle value (the mean of the two middle ones).
+func median(xs []float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	m := s[len(s)/2]
+	if len(s)%2 == 0 {
+		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return &m
+}
+
+func mean(xs []float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	m := sum / float64(len(xs))
+	return &m
+}

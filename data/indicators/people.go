@@ -1,0 +1,189 @@
+package indicators
+
+import (
+	"sort"
+
+	"samspil/data"
+)
+
+// initiatives fills the activities started in the period by who started
+// them (3): the target group, other citizens (resourceful citizens and
+// volunteers), or staff.
+func (w *pass) initiatives(f *Figures) {
+	f.StartedBy = map[string]int{}
+	citizen := 0
+	for _, a := range w.d.activities {
+		if a.start.IsZero() || !w.p.Contains(a.start) {
+			continue
+		}
+		f.ActivitiesStarted++
+		by := "unknown"
+		if a.initiator != 0 {
+			switch w.d.groups.GroupOn(a.initiator, a.start) {
+			case data.GroupTarget:
+				by = "target"
+			case data.GroupResourceful, data.GroupVolunteer:
+				by = "citizen"
+			case data.GroupOrgStaff, data.GroupMunicipalStaff:
+				by = "staff"
+			}
+		}
+		f.StartedBy[by]++
+		if by == "target" || by == "citizen" {
+			citizen++
+		}
+	}
+	f.CitizenInitiated = ratio(citizen, f.ActivitiesStarted)
+}
+
+// entries fills the entry channels of the period's newcomers and who
+// invited most of them (6).
+func (w *pass) entries(f *Figures) {
+	f.EntryChannels = map[string]int{}
+	invited := map[int64]int{}
+	for person, first := range w.firstEver {
+		if !w.p.Contains(first) {
+			continue
+		}
+		f.Newcomers++
+		p := w.d.people[person]
+		f.EntryChannels[p.entryChannel]++
+		if p.invitedBy != 0 {
+			invited[p.invitedBy]++
+		}
+	}
+	for id, n := range invited {
+		f.TopInviters = append(f.TopInviters, Inviter{PersonID: id, Name: w.d.people[id].name, Count: n})
+	}
+	sort.Slice(f.TopInviters, func(i, j int) bool {
+		a, b := f.TopInviters[i], f.TopInviters[j]
+		return a.Count > b.Count || a.Count == b.Count && a.PersonID < b.PersonID
+	})
+	if len(f.TopInviters) > 5 {
+		f.TopInviters = f.TopInviters[:5]
+	}
+}
+
+// trajectories fills the role trajectories (10) of the target-group people
+// who took part in the period: their highest level in their first quarter
+// against their latest quarter in the period, who reached an active or a
+// host role by the end of the period, and the median days from their first
+// participation to their first at an active level.
+func (w *pass) trajectories(f *Figures) {
+	f.Transitions = map[[2]int]int{}
+	var days []float64
+	for person, groups := range w.groupsSeen {
+		quarters := w.quarterMax[person]
+		if !groups[data.GroupTarget] || len(quarters) == 0 {
+			continue
+		}
+		keys := make([]int, 0, len(quarters))
+		for k := range quarters {
+			keys = append(keys, k)
+		}
+		sort.Ints(keys)
+		latest := -1
+		for _, k := range keys {
+			if k <= quarterKey(w.p.To) && k >= quarterKey(w.p.From) {
+				latest = k
+			}
+		}
+		if latest < 0 {
+			continue
+		}
+		f.Transitions[[2]int{quarters[keys[0]], quarters[latest]}]++
+		top := 0
+		for _, k := range keys {
+			top = max(top, quarters[k])
+		}
+		if top >= 3 {
+			f.ReachedActive++
+			if first, ok := w.firstLevel[person]; ok {
+				days = append(days, float64(w.firstEver[person].DaysUntil(first)))
+			}
+		}
+		if top >= 4 {
+			f.ReachedHost++
+		}
+	}
+	f.MedianDaysToActive = median(days)
+}
+
+// paths fills the onward paths of target-group members (11).
+func (w *pass) paths(f *Figures) {
+	f.Paths = map[string]int{}
+	for _, p := range w.d.paths {
+		if !w.p.Contains(p.day) {
+			continue
+		}
+		// The path counts for anyone who was in the target group on or
+		// before that day: people often leave the group as they move on.
+		for _, per := range w.d.groups.Periods(p.person) {
+			if per.Group == data.GroupTarget && !per.Start.After(p.day) {
+				f.Paths[p.kind]++
+				break
+			}
+		}
+	}
+}
+
+// retention fills flexibility and retention (12): who of the previous
+// period's participants took part again, and who came back in this period
+// after a break of at least two months.
+func (w *pass) retention(f *Figures) {
+	for person := range w.inPrevious {
+		f.PreviousParticipants++
+		if _, ok := w.groupsSeen[person]; ok {
+			f.StillActive++
+		}
+	}
+	f.Retention = ratio(f.StillActive, f.PreviousParticipants)
+	for person := range w.groupsSeen {
+		ds := w.dates[person]
+		for i := 1; i < len(ds); i++ {
+			if w.p.Contains(ds[i]) && ds[i-1].AddMonths(2).Before(ds[i].AddDays(1)) {
+				f.Returners++
+				break
+			}
+		}
+	}
+}
+
+// months fills the time series (7): per month, participations by group,
+// volunteers and hosts, active activities and the target group's share.
+func (w *pass) months(f *Figures) {
+	type acc struct {
+		parts      map[data.Group]int
+		volunteers map[int64]bool
+		activities map[int64]bool
+		total      int
+	}
+	byMonth := map[string]*acc{}
+	for _, id := range w.occOrder {
+		o := w.d.occasions[id]
+		k := monthKey(o.day)
+		m := byMonth[k]
+		if m == nil {
+			m = &acc{parts: map[data.Group]int{}, volunteers: map[int64]bool{}, activities: map[int64]bool{}}
+			byMonth[k] = m
+		}
+		m.activities[o.activity] = true
+		for _, a := range w.byOccasion[id] {
+			m.parts[a.group]++
+			m.total++
+			if a.group == data.GroupVolunteer || a.hosting {
+				m.volunteers[a.person] = true
+			}
+		}
+	}
+	for day := data.NewDate(w.p.From.Year, w.p.From.Month, 1); !day.After(w.p.To); day = day.AddMonths(1) {
+		k := monthKey(day)
+		pt := MonthPoint{Month: k, Participations: map[data.Group]int{}}
+		if m := byMonth[k]; m != nil {
+			pt.Participations = m.parts
+			pt.Volunteers, pt.Activities = len(m.volunteers), len(m.activities)
+			pt.TargetShare = ratio(m.parts[data.GroupTarget], m.total)
+		}
+		f.Months = append(f.Months, pt)
+	}
+}

@@ -1,0 +1,57 @@
+// Package indicators computes what a partnership achieved in a period, as
+// the booklet counts it: reach, participation by group, citizen-initiated
+// activities, balance per occasion, occasion sizes, entry channels, ties
+// across groups, role trajectories, onward paths and retention — each with
+// the same figures for the period before, for comparison.
+package indicators
+
+import (
+	"time"
+
+	"samspil/data"
+)
+
+// Period is a span of days, both ends included.
+type Period struct {
+	From, To data.Date
+}
+
+// Days returns the number of days in the period.
+func (p Period) Days() int { return p.From.DaysUntil(p.To) + 1 }
+
+// Previous returns the period of the same length that ends the day before.
+// A whole month, quarter or year gives the month, quarter or year before.
+func (p Period) Previous() Period {
+	if p.From.Day == 1 && p.To.AddDays(1).Day == 1 {
+		months := (p.To.Year-p.From.Year)*12 + int(p.To.Month-p.From.Month) + 1
+		from := p.From.AddMonths(-months)
+		return Period{from, p.From.AddDays(-1)}
+	}
+	return Period{p.From.AddDays(-p.Days()), p.From.AddDays(-1)}
+}
+
+// Contains reports whether day is in the period.
+func (p Period) Contains(day data.Date) bool { return !day.Before(p.From) && !day.After(p.To) }
+
+// Month returns the calendar month around day.
+func Month(day data.Date) Period {
+	from := data.NewDate(day.Year, day.Month, 1)
+	return Period{from, from.AddMonths(1).AddDays(-1)}
+}
+
+// Quarter returns the calendar quarter around day.
+func Quarter(day data.Date) Period {
+	from := data.NewDate(day.Year, (day.Month-1)/3*3+1, 1)
+	return Period{from, from.AddMonths(3).AddDays(-1)}
+}
+
+// Year returns the calendar year around day.
+func Year(day data.Date) Period {
+	return Period{data.NewDate(day.Year, time.January, 1), data.NewDate(day.Year, time.December, 31)}
+}
+
+// quarterKey numbers the quarter of day so that later quarters are larger.
+func quarterKey(day data.Date) int { return day.Year*4 + (int(day.Month)-1)/3 }
+
+// monthKey names the month of day, e.g. 2026-11.
+func monthKey(day data.Date) string { return day.String()[:7] }
