@@ -5,62 +5,119 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"samspil/data"
+	"samspil/data/indicators"
 )
 
-// overview shows this week's occasions, the people added recently and the
-// week's key figures.
+// Periods the overview offers.
+var overviewPeriods = []string{"month", "quarter", "year", "last_year", "custom"}
+
+// overview shows the partnership's key figures for a period against the
+// period before, charts of participation, balance, roles and entry
+// channels, and this week's occasions and newest people.
 type overview struct {
 	u        *UI
 	root     fyne.CanvasObject
 	heading  *widget.Label
-	figures  *widget.Label
+	period   *codeSelect
+	from, to *widget.Entry
+	custom   *fyne.Container
+	cards    *fyne.Container
+	status   *widget.Label
+	months   *chart
+	shares   *chart
+	levels   *chart
+	entries  *chart
+	legends  [2]*fyne.Container
+	defs     *widget.Label
 	weekList *widget.List
 	newList  *widget.List
 	week     []data.OccasionRow
 	newest   []data.PersonRow
+	report   *indicators.Report
+	seq      int
 }
 
 func newOverview(u *UI) *overview {
 	o := &overview{u: u}
 	o.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	o.figures = widget.NewLabel("")
-	o.weekList = widget.NewList(func() int { return len(o.week) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, c fyne.CanvasObject) {
-			r := o.week[id]
-			c.(*widget.Label).SetText(fmt.Sprintf("%s %s %s  %s — %s", weekdayText(r.Date), dateText(r.Date), r.StartTime,
-				r.ActivityName, Tf("overview.occasion_people", map[string]any{"People": r.Participants, "Guests": r.AnonymousGuests})))
-		})
+	o.status = widget.NewLabel("")
+	today := data.Today()
+	o.from = newDateEntry(today.AddMonths(-1))
+	o.to = newDateEntry(today)
+	showBtn := widget.NewButton(T("overview.show"), o.compute)
+	o.custom = container.NewHBox(widget.NewLabel(T("field.start")), o.from, widget.NewLabel(T("field.end")), o.to, showBtn)
+	o.custom.Hide()
+	o.period = newCodeSelect("period", overviewPeriods, "", func(code string) {
+		o.custom.Hidden = code != "custom"
+		o.custom.Refresh()
+		if code != "custom" {
+			o.compute()
+		}
+	})
+	o.cards = container.NewGridWithColumns(4)
+	o.months, o.shares, o.levels, o.entries = newChart(), newChart(), newChart(), newChart()
+	o.shares.dots, o.shares.max = true, 1
+	o.shares.format = func(v float64) string { return percent(v) }
+	o.legends = [2]*fyne.Container{container.NewStack(), container.NewStack()}
+	o.defs = widget.NewLabel("")
+	o.defs.Wrapping = fyne.TextWrapWord
+	o.defs.SizeName = theme.SizeNameCaptionText
+	charts := container.NewGridWithColumns(2,
+		chartCard(T("overview.chart_months"), o.months, o.legends[0]),
+		chartCard(T("overview.chart_shares"), o.shares, nil),
+		chartCard(T("overview.chart_levels"), o.levels, o.legends[1]),
+		chartCard(T("overview.chart_entries"), o.entries, nil))
+	o.buildLists()
+	weekCard := widget.NewCard(T("overview.this_week"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.weekList))
+	newCard := widget.NewCard(T("overview.new_people"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.newList))
+	defs := widget.NewAccordion(widget.NewAccordionItem(T("overview.definitions"), o.defs))
+	content := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, o.period.MinSize().Height), o.period), o.heading),
+		o.custom, o.status,
+		o.cards, charts, container.NewGridWithColumns(2, weekCard, newCard), defs)
+	o.root = container.NewVScroll(content)
+	o.period.SetCode("quarter")
+	return o
+}
+
+func chartCard(title string, c *chart, legend fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if legend == nil {
+		return container.NewBorder(t, nil, nil, nil, c)
+	}
+	return container.NewBorder(t, legend, nil, nil, c)
+}
+
+func (o *overview) buildLists() {
+	o.weekList = textList(func() int { return len(o.week) }, func(i int) string {
+		r := o.week[i]
+		return fmt.Sprintf("%s %s %s  %s — %s", weekdayText(r.Date), dateText(r.Date), r.StartTime,
+			r.ActivityName, Tf("overview.occasion_people", map[string]any{"People": r.Participants, "Guests": r.AnonymousGuests}))
+	}, nil)
 	o.weekList.OnSelected = func(id widget.ListItemID) {
 		r := o.week[id]
 		o.weekList.UnselectAll()
-		u.goTo("record", func(s screen) { s.(*recordScreen).openOccasion(r.ID) })
+		o.u.goTo("record", func(s screen) { s.(*recordScreen).openOccasion(r.ID) })
 	}
-	o.newList = widget.NewList(func() int { return len(o.newest) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, c fyne.CanvasObject) {
-			p := o.newest[id]
-			c.(*widget.Label).SetText(fmt.Sprintf("%s — %s", p.Name, groupText(p.Group)))
-		})
+	o.newList = textList(func() int { return len(o.newest) }, func(i int) string {
+		p := o.newest[i]
+		return fmt.Sprintf("%s — %s", p.Name, groupText(p.Group))
+	}, nil)
 	o.newList.OnSelected = func(id widget.ListItemID) {
 		p := o.newest[id]
 		o.newList.UnselectAll()
-		u.goTo("people", func(s screen) { s.(*peopleScreen).openPerson(p.ID) })
+		o.u.goTo("people", func(s screen) { s.(*peopleScreen).openPerson(p.ID) })
 	}
-	weekCard := widget.NewCard(T("overview.this_week"), "", o.weekList)
-	newCard := widget.NewCard(T("overview.new_people"), "", o.newList)
-	figCard := widget.NewCard(T("overview.figures"), "", o.figures)
-	lists := container.NewGridWithColumns(2, weekCard, newCard)
-	o.root = container.NewBorder(container.NewVBox(o.heading, figCard), nil, nil, nil, lists)
-	return o
 }
 
 func (o *overview) view() fyne.CanvasObject { return o.root }
 
 func (o *overview) reload() {
+	o.compute()
 	today := data.Today()
 	monday := today.StartOfWeek()
 	var week []data.OccasionRow
@@ -78,17 +135,115 @@ func (o *overview) reload() {
 			return
 		}
 		o.week, o.newest = week, newest
-		_, isoWeek := today.Time().ISOWeek()
-		o.heading.SetText(Tf("overview.heading", map[string]any{"Week": isoWeek, "From": dateText(monday), "To": dateText(monday.AddDays(6))}))
-		registered, guests := 0, 0
-		for _, r := range week {
-			registered += r.Participants
-			guests += r.AnonymousGuests
-		}
-		o.figures.SetText(Tf("overview.week_figures", map[string]any{"Occasions": len(week), "Participations": registered, "Guests": guests}))
 		o.weekList.Refresh()
 		o.newList.Refresh()
 	})
+}
+
+// chosen returns the period picked.
+func (o *overview) chosen() (indicators.Period, error) {
+	today := data.Today()
+	switch o.period.Code() {
+	case "month":
+		return indicators.Month(today), nil
+	case "year":
+		return indicators.Year(today), nil
+	case "last_year":
+		return indicators.Year(data.NewDate(today.Year-1, 6, 1)), nil
+	case "custom":
+		from, err := dateOf(o.from, "start")
+		if err != nil {
+			return indicators.Period{}, err
+		}
+		to, err := dateOf(o.to, "end")
+		if err != nil {
+			return indicators.Period{}, err
+		}
+		if from.IsZero() || to.IsZero() || to.Before(from) {
+			return indicators.Period{}, &data.Error{Code: "err.end_before_start", Field: "end"}
+		}
+		return indicators.Period{From: from, To: to}, nil
+	}
+	return indicators.Quarter(today), nil
+}
+
+// compute works the figures out in the background and shows them.
+func (o *overview) compute() {
+	if o.cards == nil || o.period == nil {
+		return // still being built
+	}
+	p, err := o.chosen()
+	if err != nil {
+		o.status.SetText(errText(err))
+		return
+	}
+	o.seq++
+	seq := o.seq
+	o.status.SetText(T("overview.computing"))
+	var r *indicators.Report
+	roles, _ := o.u.store.Roles(o.u.ctx)
+	o.u.background(func() error {
+		var err error
+		r, err = indicators.Compute(o.u.ctx, o.u.store, p)
+		return err
+	}, func(err error) {
+		if seq != o.seq {
+			return
+		}
+		if err != nil {
+			o.status.SetText(errText(err))
+			return
+		}
+		o.report = r
+		o.show(r, roles)
+	})
+}
+
+// show fills the cards and charts from a report.
+func (o *overview) show(r *indicators.Report, roles []data.Role) {
+	c := r.Current
+	o.heading.SetText(Tf("overview.period_heading", map[string]any{"From": dateText(c.Period.From), "To": dateText(c.Period.To),
+		"PrevFrom": dateText(r.Previous.Period.From), "PrevTo": dateText(r.Previous.Period.To)}))
+	o.status.SetText("")
+	o.cards.Objects = nil
+	var defs string
+	for _, f := range figuresOf(r) {
+		o.cards.Add(figureCard(f))
+		defs += T("ind."+f.key) + ": " + T("ind."+f.key+".def") + "\n"
+	}
+	o.cards.Refresh()
+	o.defs.SetText(defs)
+	labels, ss := monthSeries(c)
+	o.months.set(labels, ss, nil)
+	o.legends[0].Objects = []fyne.CanvasObject{legend(ss)}
+	labels, ss = shareDots(c, 1500)
+	threshold := r.Threshold
+	o.shares.set(labels, ss, &threshold)
+	labels, ss = levelSeries(c, roles)
+	o.levels.set(labels, ss, nil)
+	o.legends[1].Objects = []fyne.CanvasObject{legend(ss)}
+	labels, ss = entrySeries(c)
+	o.entries.set(labels, ss, nil)
+	for _, l := range o.legends {
+		l.Refresh()
+	}
+}
+
+// figureCard shows one key figure and its change from the period before.
+func figureCard(f figure) fyne.CanvasObject {
+	value := widget.NewLabelWithStyle(f.now, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	value.SizeName = theme.SizeNameHeadingText
+	before := Tf("overview.before", map[string]any{"Value": f.before})
+	if f.change != "" {
+		before += " (" + f.change + ")"
+	}
+	prev := widget.NewLabel(before)
+	prev.SizeName = theme.SizeNameCaptionText
+	prev.Importance = widget.LowImportance
+	title := widget.NewLabel(T("ind." + f.key))
+	title.Wrapping = fyne.TextWrapWord
+	title.SizeName = theme.SizeNameCaptionText
+	return widget.NewCard("", "", container.NewVBox(title, value, prev))
 }
 
 // groupText names a group, or says it is unknown.

@@ -11,6 +11,7 @@ import (
 	"samspil/data"
 	"samspil/data/demo"
 	"samspil/data/importer"
+	"samspil/data/indicators"
 )
 
 // TestTranslationsAreComplete fails when a key used in the code, or a
@@ -60,6 +61,12 @@ func TestTranslationsAreComplete(t *testing.T) {
 		for _, c := range codes {
 			keys = append(keys, kind+"."+c)
 		}
+	}
+	for _, f := range figuresOf(&indicators.Report{}) {
+		keys = append(keys, "ind."+f.key, "ind."+f.key+".def")
+	}
+	for _, p := range overviewPeriods {
+		keys = append(keys, "period."+p)
 	}
 	for _, f := range importer.Fields {
 		keys = append(keys, "field."+f)

@@ -22,6 +22,7 @@ type attendee struct {
 	group        data.Group
 	professional bool
 	hosting      bool // in a host or initiator role
+	level        int
 }
 
 // pass is what one walk over the participations collects for a period.
@@ -85,7 +86,7 @@ func (d *dataset) walk(p Period) *pass {
 			w.occOrder = append(w.occOrder, x.occasion)
 		}
 		hosting := x.role == "host" || x.role == "initiator"
-		w.byOccasion[x.occasion] = append(w.byOccasion[x.occasion], attendee{x.person, g, x.professional, hosting})
+		w.byOccasion[x.occasion] = append(w.byOccasion[x.occasion], attendee{x.person, g, x.professional, hosting, x.level})
 	}
 	return w
 }

@@ -31,7 +31,8 @@ type Figures struct {
 	Occasions         int
 	ShareMean         *float64
 	ShareMedian       *float64
-	ShareBuckets      [10]int // occasions by share: 0-9 %, 10-19 %, … 90-100 %
+	ShareBuckets      [10]int         // occasions by share: 0-9 %, 10-19 %, … 90-100 %
+	Shares            []OccasionShare // every occasion with registered people, in date order
 	OverThreshold     []OccasionShare
 	DaysOverThreshold []DayShare
 
@@ -112,6 +113,7 @@ type MonthPoint struct {
 	Volunteers     int // distinct people in the volunteer group or in a host or initiator role
 	Activities     int // activities with at least one occasion
 	TargetShare    *float64
+	ByLevel        map[int]int // target-group participations by role level (roles over time)
 }
 
 // Report is the figures of a period and of the period before.

@@ -63,6 +63,7 @@ func (w *pass) composition(f *Figures) {
 		}
 		share := float64(target) / float64(registered)
 		shares = append(shares, share)
+		f.Shares = append(f.Shares, OccasionShare{id, o.name, o.day, target, registered, share})
 		f.ShareBuckets[min(int(share*10), 9)]++
 		if share > threshold {
 			f.OverThreshold = append(f.OverThreshold, OccasionShare{id, o.name, o.day, target, registered, share})

@@ -153,6 +153,7 @@ func (w *pass) retention(f *Figures) {
 // volunteers and hosts, active activities and the target group's share.
 func (w *pass) months(f *Figures) {
 	type acc struct {
+		levels     map[int]int
 		parts      map[data.Group]int
 		volunteers map[int64]bool
 		activities map[int64]bool
@@ -164,7 +165,7 @@ func (w *pass) months(f *Figures) {
 		k := monthKey(o.day)
 		m := byMonth[k]
 		if m == nil {
-			m = &acc{parts: map[data.Group]int{}, volunteers: map[int64]bool{}, activities: map[int64]bool{}}
+			m = &acc{levels: map[int]int{}, parts: map[data.Group]int{}, volunteers: map[int64]bool{}, activities: map[int64]bool{}}
 			byMonth[k] = m
 		}
 		m.activities[o.activity] = true
@@ -174,13 +175,16 @@ func (w *pass) months(f *Figures) {
 			if a.group == data.GroupVolunteer || a.hosting {
 				m.volunteers[a.person] = true
 			}
+			if a.group == data.GroupTarget && !a.professional {
+				m.levels[a.level]++
+			}
 		}
 	}
 	for day := data.NewDate(w.p.From.Year, w.p.From.Month, 1); !day.After(w.p.To); day = day.AddMonths(1) {
 		k := monthKey(day)
-		pt := MonthPoint{Month: k, Participations: map[data.Group]int{}}
+		pt := MonthPoint{Month: k, Participations: map[data.Group]int{}, ByLevel: map[int]int{}}
 		if m := byMonth[k]; m != nil {
-			pt.Participations = m.parts
+			pt.Participations, pt.ByLevel = m.parts, m.levels
 			pt.Volunteers, pt.Activities = len(m.volunteers), len(m.activities)
 			pt.TargetShare = ratio(m.parts[data.GroupTarget], m.total)
 		}

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+
+	"samspil/data"
+	"samspil/data/indicators"
+)
+
+// figure is one key figure card: its value now and in the period before.
+type figure struct {
+	key      string // translation "ind.<key>" and "ind.<key>.def"
+	now      string
+	before   string
+	change   string
+	positive bool
+}
+
+// figuresOf turns a report into the overview's cards.
+func figuresOf(r *indicators.Report) []figure {
+	c, p := r.Current, r.Previous
+	sumPaths := func(f indicators.Figures) int {
+		n := 0
+		for _, v := range f.Paths {
+			n += v
+		}
+		return n
+	}
+	over := func(f indicators.Figures) int { return len(f.OverThreshold) }
+	return []figure{
+		shareFigure("reach", c.Reach, p.Reach),
+		countFigure("participants", c.Participants, p.Participants),
+		countFigure("participations", c.Participations, p.Participations),
+		shareFigure("target_share", c.TargetShareOfParticipations, p.TargetShareOfParticipations),
+		countFigure("target_participants", c.TargetParticipants, p.TargetParticipants),
+		shareFigure("citizen_initiated", c.CitizenInitiated, p.CitizenInitiated),
+		countFigure("over_threshold", over(c), over(p)),
+		countFigure("median_size", c.Size.Median, p.Size.Median),
+		countFigure("newcomers", c.Newcomers, p.Newcomers),
+		shareFigure("ties", c.HalfOrMoreShare, p.HalfOrMoreShare),
+		countFigure("reached_active", c.ReachedActive, p.ReachedActive),
+		shareFigure("retention", c.Retention, p.Retention),
+		shareFigure("coverage", c.Coverage, p.Coverage),
+		countFigure("paths", sumPaths(c), sumPaths(p)),
+	}
+}
+
+func countFigure(key string, now, before int) figure {
+	f := figure{key: key, now: fmt.Sprint(now), before: fmt.Sprint(before)}
+	if d := now - before; d != 0 {
+		f.change, f.positive = fmt.Sprintf("%+d", d), d > 0
+	}
+	return f
+}
+
+func shareFigure(key string, now, before *float64) figure {
+	f := figure{key: key, now: shareText(now), before: shareText(before)}
+	if now != nil && before != nil {
+		if d := (*now - *before) * 100; d >= 0.5 || d <= -0.5 {
+			f.change, f.positive = fmt.Sprintf("%+.0f %s", d, T("overview.points")), d > 0
+		}
+	}
+	return f
+}
+
+func shareText(v *float64) string {
+	if v == nil {
+		return T("overview.unknown")
+	}
+	return percent(*v)
+}
+
+// monthSeries is participations per month by group, for the bar chart.
+func monthSeries(f indicators.Figures) ([]string, []series) {
+	labels := make([]string, len(f.Months))
+	var ss []series
+	groups := append([]data.Group{}, data.Groups...)
+	groups = append(groups, data.GroupUnknown)
+	for _, g := range groups {
+		s := series{name: groupText(g), color: groupColors[string(g)], values: make([]float64, len(f.Months))}
+		for i, m := range f.Months {
+			s.values[i] = float64(m.Participations[g])
+		}
+		ss = append(ss, s)
+	}
+	for i, m := range f.Months {
+		labels[i] = m.Month
+	}
+	return labels, ss
+}
+
+// levelSeries is the target group's participations per month by role level.
+func levelSeries(f indicators.Figures, roles []data.Role) ([]string, []series) {
+	labels := make([]string, len(f.Months))
+	names := map[int]string{}
+	for _, r := range roles {
+		if !r.Professional && names[r.Level] == "" {
+			names[r.Level] = r.Name(current)
+		}
+	}
+	var ss []series
+	for level := 1; level <= 4; level++ {
+		s := series{name: names[level], color: levelColors[level], values: make([]float64, len(f.Months))}
+		for i, m := range f.Months {
+			s.values[i] = float64(m.ByLevel[level])
+		}
+		ss = append(ss, s)
+	}
+	for i, m := range f.Months {
+		labels[i] = m.Month
+	}
+	return labels, ss
+}
+
+// shareDots is the target group's share of each occasion, at most limit
+// occasions spread evenly over the period.
+func shareDots(f indicators.Figures, limit int) ([]string, []series) {
+	shares := f.Shares
+	if len(shares) > limit {
+		step := float64(len(shares)) / float64(limit)
+		picked := make([]indicators.OccasionShare, 0, limit)
+		for i := 0; i < limit; i++ {
+			picked = append(picked, shares[int(float64(i)*step)])
+		}
+		shares = picked
+	}
+	labels := make([]string, len(shares))
+	s := series{name: T("overview.share_per_occasion"), color: groupColors["target"], values: make([]float64, len(shares))}
+	for i, o := range shares {
+		labels[i] = o.Date.String()
+		s.values[i] = o.Share
+	}
+	return labels, []series{s}
+}
+
+// entrySeries is the newcomers by entry channel.
+func entrySeries(f indicators.Figures) ([]string, []series) {
+	codes := append([]string{}, data.EntryChannels...)
+	sort.SliceStable(codes, func(i, j int) bool { return f.EntryChannels[codes[i]] > f.EntryChannels[codes[j]] })
+	labels := make([]string, len(codes))
+	s := series{name: T("overview.newcomers"), color: groupColors["resourceful"], values: make([]float64, len(codes))}
+	for i, c := range codes {
+		labels[i] = label("entry", c)
+		s.values[i] = float64(f.EntryChannels[c])
+	}
+	return labels, []series{s}
+}
