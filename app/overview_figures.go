@@ -19,49 +19,26 @@ type figure struct {
 
 // figuresOf turns a report into the overview's cards.
 func figuresOf(r *indicators.Report) []figure {
-	c, p := r.Current, r.Previous
-	sumPaths := func(f indicators.Figures) int {
-		n := 0
-		for _, v := range f.Paths {
-			n += v
+	var out []figure
+	for _, row := range r.Rows() {
+		f := figure{key: row.Key}
+		if row.Share {
+			f.now, f.before = shareText(row.Value), shareText(row.Previous)
+			if row.Value != nil && row.Previous != nil {
+				if d := (*row.Value - *row.Previous) * 100; d >= 0.5 || d <= -0.5 {
+					f.change, f.positive = fmt.Sprintf("%+.0f %s", d, T("overview.points")), d > 0
+				}
+			}
+		} else {
+			now, before := int(*row.Value), int(*row.Previous)
+			f.now, f.before = fmt.Sprint(now), fmt.Sprint(before)
+			if d := now - before; d != 0 {
+				f.change, f.positive = fmt.Sprintf("%+d", d), d > 0
+			}
 		}
-		return n
+		out = append(out, f)
 	}
-	over := func(f indicators.Figures) int { return len(f.OverThreshold) }
-	return []figure{
-		shareFigure("reach", c.Reach, p.Reach),
-		countFigure("participants", c.Participants, p.Participants),
-		countFigure("participations", c.Participations, p.Participations),
-		shareFigure("target_share", c.TargetShareOfParticipations, p.TargetShareOfParticipations),
-		countFigure("target_participants", c.TargetParticipants, p.TargetParticipants),
-		shareFigure("citizen_initiated", c.CitizenInitiated, p.CitizenInitiated),
-		countFigure("over_threshold", over(c), over(p)),
-		countFigure("median_size", c.Size.Median, p.Size.Median),
-		countFigure("newcomers", c.Newcomers, p.Newcomers),
-		shareFigure("ties", c.HalfOrMoreShare, p.HalfOrMoreShare),
-		countFigure("reached_active", c.ReachedActive, p.ReachedActive),
-		shareFigure("retention", c.Retention, p.Retention),
-		shareFigure("coverage", c.Coverage, p.Coverage),
-		countFigure("paths", sumPaths(c), sumPaths(p)),
-	}
-}
-
-func countFigure(key string, now, before int) figure {
-	f := figure{key: key, now: fmt.Sprint(now), before: fmt.Sprint(before)}
-	if d := now - before; d != 0 {
-		f.change, f.positive = fmt.Sprintf("%+d", d), d > 0
-	}
-	return f
-}
-
-func shareFigure(key string, now, before *float64) figure {
-	f := figure{key: key, now: shareText(now), before: shareText(before)}
-	if now != nil && before != nil {
-		if d := (*now - *before) * 100; d >= 0.5 || d <= -0.5 {
-			f.change, f.positive = fmt.Sprintf("%+.0f %s", d, T("overview.points")), d > 0
-		}
-	}
-	return f
+	return out
 }
 
 func shareText(v *float64) string {

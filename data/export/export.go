@@ -118,9 +118,25 @@ func Run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	if err != nil {
 		return Summary{}, err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ind := e.startIndicators(ctx, s)
 	if err := e.writeAll(ctx); err != nil {
+		cancel()
+		<-ind
 		e.sink.abort()
 		return Summary{}, err
+	}
+	res := <-ind
+	if res.err == nil {
+		res.err = e.indicatorTables(res.report)
+	}
+	if res.err == nil {
+		res.err = e.readme()
+	}
+	if res.err != nil {
+		e.sink.abort()
+		return Summary{}, res.err
 	}
 	if err := e.sink.commit(); err != nil {
 		return Summary{}, err
@@ -151,7 +167,7 @@ func (e *exporter) writeAll(ctx context.Context) error {
 		}{"logbook", e.logbook})
 	}
 	if x, ok := e.sink.(*xlsxSink); ok {
-		for _, t := range append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...) {
+		for _, t := range append(append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...), indicatorSheets...) {
 			if err := x.reserve(t.name); err != nil {
 				return err
 			}
@@ -169,10 +185,7 @@ func (e *exporter) writeAll(ctx context.Context) error {
 	if err := e.codebook(); err != nil {
 		return err
 	}
-	if err := e.codes(ctx); err != nil {
-		return err
-	}
-	return e.readme()
+	return e.codes(ctx)
 }
 
 // tick reports progress and stops when the export was cancelled.
@@ -190,6 +203,9 @@ func (e *exporter) tick() error {
 	return nil
 }
 
+// indicatorSheets are the summary tables written after the data tables.
+var indicatorSheets = []table{indicatorsTable, monthlyTable, transitionsTable, networkTable}
+
 // sheets lists the data tables written, in order.
 func (e *exporter) sheets() []table {
 	ts := []table{peopleTable, groupPeriodsTable, activitiesTable, occasionsTable, participationTable, pathsTable}
@@ -201,7 +217,7 @@ func (e *exporter) sheets() []table {
 
 func (e *exporter) codebook() error {
 	_, err := e.writeTableAt(codebookTable, func(w *rowWriter) error {
-		for _, t := range append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...) {
+		for _, t := range append(append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...), indicatorSheets...) {
 			if err := w.write(t.name, "", "", t.da, t.en); err != nil {
 				return err
 			}

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -75,7 +77,8 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sheets := readSheets(t, out)
-	want := []string{"README", "codebook", "codes", "people", "group_periods", "activities", "occasions", "participation", "paths", "logbook"}
+	want := []string{"README", "codebook", "codes", "people", "group_periods", "activities", "occasions", "participation", "paths", "logbook",
+		"indicators", "indicators_monthly", "transitions", "network", "charts"}
 	f, _ := excelize.OpenFile(out)
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v", got)
@@ -87,7 +90,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 			codebook[r[0]] = append(codebook[r[0]], r[1])
 		}
 	}
-	for _, name := range want[3:] {
+	for _, name := range want[3 : len(want)-1] {
 		if got := strings.Join(sheets[name][0], ","); got != strings.Join(codebook[name], ",") {
 			t.Errorf("%s header %q, codebook %q", name, got, codebook[name])
 		}
@@ -127,6 +130,35 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	panes, err := f.GetPanes("participation")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes = %+v, %v", panes, err)
+	}
+	// The indicator sheets: every key figure with its definition, twelve
+	// months, and native charts.
+	ind := map[string][]string{}
+	for _, r := range sheets["indicators"][1:] {
+		ind[r[0]] = r
+	}
+	if len(ind) != 14 || ind["participations"][4] != fmt.Sprint(parts) || ind["reach"][6] == "" {
+		t.Errorf("indicators = %v (participations %d)", ind, parts)
+	}
+	if n := len(sheets["indicators_monthly"]) - 1; n != 12 {
+		t.Errorf("monthly rows %d", n)
+	}
+	if len(sheets["network"]) < 10 || len(sheets["transitions"]) < 2 {
+		t.Errorf("network %d rows, transitions %d rows", len(sheets["network"]), len(sheets["transitions"]))
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chartsFound := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			chartsFound++
+		}
+	}
+	zr.Close()
+	if chartsFound != 3 {
+		t.Errorf("%d native charts", chartsFound)
 	}
 	readme := map[string]string{}
 	for _, r := range sheets["README"][1:] {
@@ -437,5 +469,26 @@ func TestPlanMatchesTheExport(t *testing.T) {
 	}
 	if plan.Excluded != sum.Excluded {
 		t.Errorf("excluded: plan %d, export %d", plan.Excluded, sum.Excluded)
+	}
+}
+
+func TestSmallCountsAreSuppressed(t *testing.T) {
+	s := demoStore(t, "landsby")
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	from := data.MustDate("2026-11-01")
+	if _, err := Run(context.Background(), s, Options{Recipient: "R", From: from, To: testEnd}, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range readSheets(t, out)["transitions"][1:] {
+		if r[2] == "<5" {
+			found = true
+		}
+		if n, err := strconv.Atoi(r[2]); err == nil && n < 5 {
+			t.Fatalf("small count %d shown", n)
+		}
+	}
+	if !found {
+		t.Skip("no small cell in this month's transitions")
 	}
 }

@@ -114,3 +114,37 @@ var (
 		col("text", kindText, "Teksten med navne erstattet af nøgler", "The text with names replaced by keys"),
 	}}
 )
+
+var (
+	indicatorsTable = table{"indicators", "Nøgletal for perioden og perioden før", "Key figures of the period and the period before", []column{
+		col("indicator", kindCode, "Nøgletallets kode", "Code of the key figure"),
+		col("label_da", kindText, "Navn på dansk", "Name in Danish"),
+		col("label_en", kindText, "Navn på engelsk", "Name in English"),
+		col("unit", kindText, "share (andel 0-1) eller count (antal)", "share (0-1) or count"),
+		col("value", kindReal, "Værdien i perioden; tom når ukendt; <5 når små tal er skjult", "Value in the period; empty when unknown; <5 when small counts are suppressed"),
+		col("previous", kindReal, "Værdien i perioden før (samme længde)", "Value in the period before (same length)"),
+		col("definition_da", kindText, "Sådan er tallet regnet ud", "How the figure is worked out (Danish)"),
+		col("definition_en", kindText, "Sådan er tallet regnet ud (engelsk)", "How the figure is worked out"),
+	}}
+	monthlyTable = table{"indicators_monthly", "Udvikling måned for måned", "Month by month", []column{
+		col("month", kindText, "Måned (ÅÅÅÅ-MM)", "Month (YYYY-MM)"),
+		col("participations_target", kindInt, "Deltagelser fra målgruppen", "Participations by the target group"),
+		col("participations_resourceful", kindInt, "Deltagelser fra ressourcestærke borgere", "Participations by resourceful citizens"),
+		col("participations_volunteer", kindInt, "Deltagelser fra frivillige", "Participations by volunteers"),
+		col("participations_staff", kindInt, "Deltagelser fra ansatte (organisation og kommune)", "Participations by staff (organisation and municipality)"),
+		col("participations_unknown", kindInt, "Deltagelser uden kendt gruppe", "Participations without a known group"),
+		col("volunteers_and_hosts", kindInt, "Forskellige personer i frivilliggruppen eller i en værts- eller initiativtagerrolle", "Distinct people in the volunteer group or in a host or initiator role"),
+		col("active_activities", kindInt, "Aktiviteter med mindst én gang", "Activities with at least one occasion"),
+		col("target_share", kindReal, "Målgruppens andel af deltagelserne (0-1)", "The target group's share of participations (0-1)"),
+	}}
+	transitionsTable = table{"transitions", "Målgruppens rolleniveau: første kvartal mod seneste kvartal i perioden", "Target group's role level: first quarter against latest quarter in the period", []column{
+		col("from_level", kindInt, "Højeste rolleniveau i personens første kvartal", "Highest role level in the person's first quarter"),
+		col("to_level", kindInt, "Højeste rolleniveau i personens seneste kvartal i perioden", "Highest role level in the person's latest quarter in the period"),
+		col("people", kindInt, "Antal personer; <5 når små tal er skjult", "Number of people; <5 when small counts are suppressed"),
+	}}
+	networkTable = table{"network", "Netværk: par af personer, der mødtes ved gange med målgruppen", "Network: pairs of people who met at occasions with the target group", []column{
+		col("person_key_a", kindKey, "Personnøgle", "Person key"),
+		col("person_key_b", kindKey, "Personnøgle", "Person key"),
+		col("shared_occasions", kindInt, "Antal gange, de var sammen", "Occasions they shared"),
+	}}
+)

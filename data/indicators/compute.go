@@ -7,13 +7,26 @@ import (
 	"samspil/data"
 )
 
+// Option changes what Compute works out.
+type Option func(*dataset)
+
+// WithNetwork also lists the network of the current period: every pair of
+// people (not professionals) who met at an occasion where at least one of
+// them was in the target group, with the number of occasions they shared.
+func WithNetwork() Option { return func(d *dataset) { d.network = true } }
+
 // Compute works out the indicators of the period and of the period before.
-func Compute(ctx context.Context, s *data.Store, p Period) (*Report, error) {
+func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Report, error) {
 	d, err := load(ctx, s, p.To)
 	if err != nil {
 		return nil, err
 	}
-	return &Report{Current: d.figures(p), Previous: d.figures(p.Previous()), Threshold: d.settings.BalanceThreshold}, nil
+	r := &Report{Previous: d.figures(p.Previous()), Threshold: d.settings.BalanceThreshold}
+	for _, o := range opts {
+		o(d)
+	}
+	r.Current = d.figures(p)
+	return r, nil
 }
 
 // attendee is one participant of an occasion in the period.
@@ -33,6 +46,7 @@ type pass struct {
 	dates      map[int64][]data.Date // every participation day of each person, up to the end
 	groupsSeen map[int64]map[data.Group]bool
 	byOccasion map[int64][]attendee
+	edges      map[uint64]int32 // pairs packed a<<32|b, filled by ties when the network is asked for
 	occOrder   []int64
 	quarterMax map[int64]map[int]int // target-group people: highest level per quarter
 	firstLevel map[int64]data.Date   // first day a person took part at level 3 or more
@@ -44,36 +58,38 @@ func (d *dataset) walk(p Period) *pass {
 		groupsSeen: map[int64]map[data.Group]bool{}, byOccasion: map[int64][]attendee{},
 		quarterMax: map[int64]map[int]int{}, firstLevel: map[int64]data.Date{}, inPrevious: map[int64]bool{}}
 	prev := p.Previous()
-	for _, x := range d.parts {
+	for i := range d.parts {
+		x := &d.parts[i]
+		day, level := x.o.day, int(x.level)
 		if _, ok := w.firstEver[x.person]; !ok {
-			w.firstEver[x.person] = x.day
+			w.firstEver[x.person] = day
 		}
-		if x.day.After(p.To) {
+		if day.After(p.To) {
 			continue
 		}
-		if ds := w.dates[x.person]; len(ds) == 0 || ds[len(ds)-1] != x.day {
-			w.dates[x.person] = append(ds, x.day)
+		if ds := w.dates[x.person]; len(ds) == 0 || ds[len(ds)-1] != day {
+			w.dates[x.person] = append(ds, day)
 		}
-		if !x.professional && x.level >= 3 {
+		if !x.professional && level >= 3 {
 			if _, ok := w.firstLevel[x.person]; !ok {
-				w.firstLevel[x.person] = x.day
+				w.firstLevel[x.person] = day
 			}
 		}
-		g := d.groups.GroupOn(x.person, x.day)
+		g := d.groups.GroupOn(x.person, day)
 		if g == data.GroupTarget && !x.professional {
 			q := w.quarterMax[x.person]
 			if q == nil {
 				q = map[int]int{}
 				w.quarterMax[x.person] = q
 			}
-			if k := quarterKey(x.day); x.level > q[k] {
-				q[k] = x.level
+			if k := quarterKey(day); level > q[k] {
+				q[k] = level
 			}
 		}
-		if prev.Contains(x.day) {
+		if prev.Contains(day) {
 			w.inPrevious[x.person] = true
 		}
-		if !p.Contains(x.day) {
+		if !p.Contains(day) {
 			continue
 		}
 		seen := w.groupsSeen[x.person]
@@ -82,11 +98,11 @@ func (d *dataset) walk(p Period) *pass {
 			w.groupsSeen[x.person] = seen
 		}
 		seen[g] = true
-		if _, ok := w.byOccasion[x.occasion]; !ok {
-			w.occOrder = append(w.occOrder, x.occasion)
+		id := x.o.id
+		if _, ok := w.byOccasion[id]; !ok {
+			w.occOrder = append(w.occOrder, id)
 		}
-		hosting := x.role == "host" || x.role == "initiator"
-		w.byOccasion[x.occasion] = append(w.byOccasion[x.occasion], attendee{x.person, g, x.professional, hosting, x.level})
+		w.byOccasion[id] = append(w.byOccasion[id], attendee{x.person, g, x.professional, x.hosting, level})
 	}
 	return w
 }

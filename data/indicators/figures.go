@@ -58,6 +58,7 @@ type Figures struct {
 	OtherShareMean   *float64 // mean share of co-participants from other groups
 	HalfOrMoreOthers int      // at least half of their co-participants are from other groups
 	HalfOrMoreShare  *float64
+	Edges            []Edge // only with WithNetwork
 
 	// 10. Role trajectories of target-group participants: level in their
 	// first quarter ever against their latest quarter in the period.
@@ -114,6 +115,12 @@ type MonthPoint struct {
 	Activities     int // activities with at least one occasion
 	TargetShare    *float64
 	ByLevel        map[int]int // target-group participations by role level (roles over time)
+}
+
+// Edge is two people who met, and at how many occasions.
+type Edge struct {
+	A, B      int64 // A < B
+	Occasions int
 }
 
 // Report is the figures of a period and of the period before.

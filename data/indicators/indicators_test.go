@@ -191,3 +191,25 @@ func TestPreviousPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestNetworkEdges(t *testing.T) {
+	s := fixture(t)
+	r, err := Compute(context.Background(), s, Month(data.MustDate("2026-03-10")), WithNetwork())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// O1: T1–V1; O2: T1–T2, T1–R1, T2–R1. S1 is a professional; O3 had no
+	// target-group member (T2 was a volunteer by then).
+	if len(r.Current.Edges) != 4 {
+		t.Fatalf("edges = %+v", r.Current.Edges)
+	}
+	for _, e := range r.Current.Edges {
+		if e.Occasions != 1 || e.A >= e.B {
+			t.Errorf("edge %+v", e)
+		}
+	}
+	plain, _ := Compute(context.Background(), s, Month(data.MustDate("2026-03-10")))
+	if plain.Current.Edges != nil {
+		t.Fatal("edges without asking")
+	}
+}

@@ -8,13 +8,14 @@ import (
 	"samspil/data"
 )
 
-// part is one participation as the indicators need it.
+// part is one participation as the indicators need it, kept small: ten
+// years of a busy house hold half a million of them.
 type part struct {
-	occasion, activity, person int64
-	day                        data.Date
-	level                      int
-	professional               bool
-	role                       string
+	o            *occasion
+	person       int64
+	level        int8
+	professional bool
+	hosting      bool // a host or initiator role
 }
 
 // occasion is one occasion with its anonymous guests and activity kind.
@@ -57,6 +58,7 @@ type dataset struct {
 	groups     *data.GroupIndex
 	settings   data.Settings
 	sizes      map[int]int
+	network    bool // list the network's edges (WithNetwork)
 }
 
 func load(ctx context.Context, s *data.Store, to data.Date) (*dataset, error) {
@@ -141,8 +143,8 @@ func load(ctx context.Context, s *data.Store, to data.Date) (*dataset, error) {
 			pair, pairs, _ = strings.Cut(pairs, ",")
 			person, role, _ := strings.Cut(pair, ":")
 			r := byID[atoi(role)]
-			d.parts = append(d.parts, part{occasion: o.id, activity: o.activity, day: o.day, person: atoi(person),
-				level: r.Level, professional: r.Professional, role: r.Code})
+			d.parts = append(d.parts, part{o: o, person: atoi(person), level: int8(r.Level), professional: r.Professional,
+				hosting: r.Code == "host" || r.Code == "initiator"})
 		}
 	}
 	return d, nil

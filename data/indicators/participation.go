@@ -140,6 +140,11 @@ func (w *pass) ties(f *Figures) {
 				if b.group != data.GroupTarget {
 					other[a.person][b.person] = true
 				}
+				// Count each pair once: from the target-group side, and
+				// between two target-group members from the smaller id.
+				if w.d.network && (b.group != data.GroupTarget || a.person < b.person) {
+					w.edge(a.person, b.person)
+				}
 			}
 		}
 	}
@@ -157,4 +162,23 @@ func (w *pass) ties(f *Figures) {
 	}
 	f.OtherShareMean = mean(shares)
 	f.HalfOrMoreShare = ratio(f.HalfOrMoreOthers, f.TargetWithTies)
+	for k, n := range w.edges {
+		f.Edges = append(f.Edges, Edge{A: int64(k >> 32), B: int64(k & 0xffffffff), Occasions: int(n)})
+	}
+	sort.Slice(f.Edges, func(i, j int) bool {
+		if f.Edges[i].A != f.Edges[j].A {
+			return f.Edges[i].A < f.Edges[j].A
+		}
+		return f.Edges[i].B < f.Edges[j].B
+	})
+}
+
+func (w *pass) edge(a, b int64) {
+	if w.edges == nil {
+		w.edges = map[uint64]int32{}
+	}
+	if a > b {
+		a, b = b, a
+	}
+	w.edges[uint64(a)<<32|uint64(b)]++
 }
