@@ -22,6 +22,7 @@ type personSections struct {
 	timelineRows []data.TimelineEntry
 	timelineList *widget.List
 	summary      *widget.Label
+	levelChart   *chart
 	roles        map[int64]data.Role
 
 	periodRows []*data.GroupPeriod
@@ -97,7 +98,11 @@ func (s *personSections) buildTimeline() {
 		e := s.timelineRows[i]
 		return fmt.Sprintf("%s  %s — %s — %s", dateText(e.Date), e.ActivityName, s.roleName(e.RoleID), groupText(e.Group))
 	}, nil)
-	s.timeline = container.NewBorder(s.summary, nil, nil, nil, s.timelineList)
+	s.levelChart = newChart()
+	s.levelChart.dots, s.levelChart.max = true, 4
+	s.levelChart.format = func(v float64) string { return fmt.Sprintf("%.0f", v) }
+	chartBox := container.NewGridWrap(fyne.NewSize(300, 170), s.levelChart)
+	s.timeline = container.NewBorder(s.summary, nil, nil, chartBox, s.timelineList)
 }
 
 func (s *personSections) roleName(id int64) string {
@@ -290,6 +295,7 @@ func (s *personSections) load(personID int64) {
 		s.u.showError(err)
 	}
 	s.summary.SetText(s.trajectory())
+	s.showLevels()
 	for _, l := range []*widget.List{s.timelineList, s.periodList, s.consentList, s.pathList, s.mentionList} {
 		l.UnselectAll()
 		l.Refresh()
@@ -320,4 +326,27 @@ func (s *personSections) trajectory() string {
 	return Tf("person.trajectory", map[string]any{
 		"Count": len(s.timelineRows), "First": s.roleName(first.RoleID), "FirstDate": dateText(first.Date),
 		"Last": s.roleName(last.RoleID), "LastDate": dateText(last.Date), "Top": s.roleName(top.RoleID)})
+}
+
+// showLevels draws the person's role level at each participation (not in
+// professional roles), oldest left, so the path from support to hosting shows.
+func (s *personSections) showLevels() {
+	var labels []string
+	var values []float64
+	for _, e := range s.timelineRows {
+		if !e.Professional {
+			labels = append(labels, e.Date.String())
+			values = append(values, float64(e.RoleLevel))
+		}
+	}
+	if len(values) > 400 { // keep the chart light: every n-th participation
+		step := len(values) / 400
+		var l []string
+		var v []float64
+		for i := 0; i < len(values); i += step {
+			l, v = append(l, labels[i]), append(v, values[i])
+		}
+		labels, values = l, v
+	}
+	s.levelChart.set(labels, []series{{name: T("person.level"), color: groupColors["target"], values: values}}, nil)
 }

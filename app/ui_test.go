@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -198,5 +199,41 @@ func TestLanguageChosenOnTheWelcomeScreenReachesEveryScreen(t *testing.T) {
 		if c, ok := o.(*widget.Card); ok && c.Title == "Denne uges gange" {
 			t.Fatal("a card title is still Danish")
 		}
+	}
+}
+
+func TestOverviewChartsAndTrajectoryRender(t *testing.T) {
+	u := newTestUI(t)
+	cafe, mia, jonas, _ := recordFixture(t, u)
+	supported, host := roleByCode(t, u, "supported"), roleByCode(t, u, "host")
+	today := data.Today()
+	for i, role := range []int64{supported.ID, supported.ID, host.ID} {
+		if err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: today.AddDays(-i),
+			Participants: []data.Participation{{PersonID: mia.ID, RoleID: role}, {PersonID: jonas.ID, RoleID: host.ID}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ov := screenOf[*overview](t, u, "overview")
+	ov.period.SetCode("year")
+	if ov.report == nil || ov.report.Current.Participations != 6 {
+		t.Fatalf("report = %+v", ov.report)
+	}
+	if len(ov.cards.Objects) != 14 {
+		t.Fatalf("%d cards", len(ov.cards.Objects))
+	}
+	test.WidgetRenderer(ov.months).Layout(fyne.NewSize(400, 200))
+	bars := 0
+	for _, o := range test.WidgetRenderer(ov.months).Objects() {
+		if _, ok := o.(*canvas.Rectangle); ok {
+			bars++
+		}
+	}
+	if bars == 0 {
+		t.Fatal("the month chart drew no bars")
+	}
+	ps := screenOf[*peopleScreen](t, u, "people")
+	ps.openPerson(mia.ID)
+	if got := ps.detail.sections.levelChart.series[0].values; len(got) != 3 || got[0] != 4 || got[2] != 1 {
+		t.Fatalf("trajectory values = %v", got)
 	}
 }
