@@ -290,7 +290,9 @@ func (d *personDetail) checkDuplicates(name string) {
 }
 
 // askDelete deletes a person who never took part, after a confirmation
-// that says what will happen; a person with participations is refused.
+// that says what will happen. For someone with participations it offers
+// the two ways the right to erasure allows: anonymise (the counts stay) or
+// delete completely (the participations go too).
 func (d *personDetail) askDelete() {
 	p := d.person
 	n, err := d.u.store.ParticipationCount(d.u.ctx, p.ID)
@@ -298,12 +300,8 @@ func (d *personDetail) askDelete() {
 		d.u.showError(err)
 		return
 	}
-	if n > 0 {
-		d.u.showError(&data.Error{Code: "err.person_has_participations", Args: map[string]any{"Name": p.Name, "Count": n}})
-		return
-	}
-	d.u.confirm(T("person.delete_title"), Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
-		if err := d.u.store.DeletePerson(d.u.ctx, p.ID); err != nil {
+	done := func(err error) {
+		if err != nil {
 			d.u.showError(err)
 			return
 		}
@@ -311,5 +309,32 @@ func (d *personDetail) askDelete() {
 		if d.saved != nil {
 			d.saved(0)
 		}
+	}
+	if n == 0 {
+		d.u.confirm(T("person.delete_title"), Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
+			done(d.u.store.DeletePerson(d.u.ctx, p.ID))
+		})
+		return
+	}
+	var dlg dialog.Dialog
+	erase := widget.NewButton(T("person.erase"), func() {
+		dlg.Hide()
+		d.u.confirm(T("person.erase"), Tf("person.erase_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
+			done(d.u.store.ErasePerson(d.u.ctx, p.ID))
+		})
 	})
+	erase.Importance = widget.WarningImportance
+	full := widget.NewButton(T("person.delete_full"), func() {
+		dlg.Hide()
+		d.u.confirm(T("person.delete_full"), Tf("person.delete_full_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
+			done(d.u.store.DeletePersonCompletely(d.u.ctx, p.ID))
+		})
+	})
+	full.Importance = widget.DangerImportance
+	msg := widget.NewLabel(Tf("person.has_participations", map[string]any{"Name": p.Name, "Count": n}))
+	msg.Wrapping = fyne.TextWrapWord
+	dlg = dialog.NewCustomWithoutButtons(T("person.delete_title"), container.NewVBox(msg,
+		container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), erase, full)), d.u.win)
+	dlg.Resize(dialogSize(d.u.win, 560, 220))
+	dlg.Show()
 }

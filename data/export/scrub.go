@@ -22,6 +22,9 @@ const anonymous = "[person]"
 func newScrubber(people map[int64]*person) *scrubber {
 	sc := &scrubber{parts: map[string]string{}}
 	for _, p := range people {
+		if p.anonymised {
+			continue
+		}
 		key := p.key
 		if key == "" || p.excluded {
 			key = anonymous

@@ -19,6 +19,7 @@ type person struct {
 	invitedBy    int64
 	firstContact data.Date
 	consent      bool // holds a research consent that is not withdrawn
+	anonymised   bool // erased: no name left to scrub
 	excluded     bool // left out for lack of consent
 }
 
@@ -93,7 +94,7 @@ func (src *source) loadCatalogs(ctx context.Context) error {
 
 func (src *source) loadPeople(ctx context.Context) error {
 	rows, err := src.s.DB().QueryContext(ctx, `SELECT p.id, p.name, coalesce(p.birth_year, 0), p.gender, p.entry_channel,
-			coalesce(p.invited_by, 0), p.first_contact,
+			coalesce(p.invited_by, 0), p.first_contact, p.anonymised,
 			EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND c.purpose = 'research' AND c.withdrawn_on IS NULL)
 		FROM people p`)
 	if err != nil {
@@ -102,7 +103,7 @@ func (src *source) loadPeople(ctx context.Context) error {
 	defer rows.Close()
 	for rows.Next() {
 		p := &person{}
-		if err := rows.Scan(&p.id, &p.name, &p.birthYear, &p.gender, &p.entryChannel, &p.invitedBy, &p.firstContact, &p.consent); err != nil {
+		if err := rows.Scan(&p.id, &p.name, &p.birthYear, &p.gender, &p.entryChannel, &p.invitedBy, &p.firstContact, &p.anonymised, &p.consent); err != nil {
 			return err
 		}
 		src.people[p.id] = p
