@@ -284,6 +284,10 @@ func (s *importScreen) run(validOnly bool) {
 		msg = Tf("import.confirm_people", map[string]any{"Count": n})
 	}
 	s.u.confirm(T("import.confirm_title"), msg, func() {
+		if _, err := s.u.store.BackupBefore(s.u.ctx, s.u.backupsDir(), "import", s.u.settings().BackupsKept); err != nil {
+			s.u.showError(err)
+			return
+		}
 		var n int
 		var err error
 		if s.tick != nil {

@@ -90,6 +90,25 @@ func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 		return
 	}
 	u.build()
+	u.backupDaily()
+}
+
+// backupsDir is where the automatic backups go: the app's storage folder.
+func (u *UI) backupsDir() string {
+	return filepath.Join(u.app.Storage().RootURI().Path(), "backups")
+}
+
+// backupDaily makes the day's backup in the background, at most once a day.
+func (u *UI) backupDaily() {
+	keep := u.settings().BackupsKept
+	u.background(func() error {
+		_, err := u.store.BackupDaily(u.ctx, u.backupsDir(), keep)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+		}
+	})
 }
 
 // isNew reports whether the database has neither a partnership name nor people.

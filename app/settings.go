@@ -33,6 +33,8 @@ type settingsScreen struct {
 	sizeN     *widget.Entry
 	sizeErr   *fieldSet
 	editors   []*catalogEditor
+	audit     []data.AuditEntry
+	auditList *widget.List
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
@@ -71,6 +73,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewTabItem(T("settings.tab_categories"), s.categoryEditor().root),
 		container.NewTabItem(T("settings.tab_roles"), s.roleEditor().root),
 		container.NewTabItem(T("settings.tab_themes"), s.themeEditor().root),
+		container.NewTabItem(T("settings.tab_audit"), s.buildAudit()),
 	)
 	s.root = tabs
 	return s
@@ -163,6 +166,17 @@ func (s *settingsScreen) backup() {
 	d.Show()
 }
 
+// buildAudit lists the audit log: deletions, erasures, imports, exports.
+func (s *settingsScreen) buildAudit() fyne.CanvasObject {
+	s.auditList = textList(func() int { return len(s.audit) }, func(i int) string {
+		a := s.audit[i]
+		return strings.Replace(a.At, "T", " ", 1) + "  " + T("audit."+a.Action) + "  " + a.Details
+	}, nil)
+	where := widget.NewLabel(Tf("settings.backups_where", map[string]any{"Path": s.u.backupsDir()}))
+	where.Wrapping = fyne.TextWrapBreak
+	return container.NewBorder(where, nil, nil, nil, s.auditList)
+}
+
 func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *settingsScreen) reload() {
@@ -179,6 +193,10 @@ func (s *settingsScreen) reload() {
 	s.backups.SetText(strconv.Itoa(st.BackupsKept))
 	s.isDirty = false
 	s.showSizes()
+	if log, err := s.u.store.AuditLog(s.u.ctx, 500); err == nil {
+		s.audit = log
+		s.auditList.Refresh()
+	}
 	for _, e := range s.editors {
 		e.reload()
 	}
