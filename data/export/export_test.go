@@ -492,3 +492,13 @@ func TestSmallCountsAreSuppressed(t *testing.T) {
 		t.Skip("no small cell in this month's transitions")
 	}
 }
+
+// ReadSheetNames opens a workbook and lists its sheets (for the crash test).
+func ReadSheetNames(path string) ([]string, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.GetSheetList(), nil
+}
