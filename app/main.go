@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -31,6 +32,7 @@ func Main(args []string, version string) int {
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", "", "database file")
 	language := fs.String("lang", "", "da or en")
+	firstFrame := fs.Bool("first-frame", false, "print how long the window took to start, then quit")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintln(os.Stderr, "samspil:", err)
 		return 2
@@ -62,12 +64,29 @@ func Main(args []string, version string) int {
 	})
 	defer stopSignals()
 	start(a, w, path, version, func(ui *UI) { u = ui })
+	if *firstFrame {
+		began := processStart
+		a.Lifecycle().SetOnStarted(func() {
+			fyne.Do(func() {
+				fmt.Printf("first frame after %d ms\n", time.Since(began).Milliseconds())
+				// Quitting the driver this early races with its first pointer
+				// events (a crash inside GLFW); close the database and leave.
+				if u != nil {
+					u.store.Close()
+				}
+				os.Exit(0)
+			})
+		})
+	}
 	w.ShowAndRun()
 	if u != nil && !u.closed {
 		u.store.Close()
 	}
 	return 0
 }
+
+// processStart is when the program began, for --first-frame.
+var processStart = time.Now()
 
 // defaultDatabase is samspil.db in the app's storage folder.
 func defaultDatabase(a fyne.App) string {

@@ -18,9 +18,11 @@ var danishFold = strings.NewReplacer("å", "aa", "æ", "ae", "ø", "oe", "ä", "
 // spelt out, other accents removed, punctuation turned into single spaces.
 func FoldName(name string) string {
 	s := danishFold.Replace(strings.ToLower(name))
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if folded, _, err := transform.String(t, s); err == nil {
-		s = folded
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if folded, _, err := transform.String(t, s); err == nil {
+			s = folded
+		}
 	}
 	var b strings.Builder
 	space := false
@@ -41,6 +43,15 @@ func FoldName(name string) string {
 // looseFold spells the Danish letters as their nearest plain letter, the
 // way people type them in a hurry: "Sorensen" for "Sørensen".
 var looseFold = strings.NewReplacer("å", "a", "æ", "ae", "ø", "o")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // searchKey is what search-as-you-type matches: the folded name in both
 // spellings of the Danish letters, the phone digits and the e-mail address.
@@ -65,7 +76,11 @@ func nameTokens(name string) string {
 // equal after folding case, accents and "aa"/"å", with first and last name in
 // either order, or within a small edit distance of each other.
 func SimilarNames(a, b string) bool {
-	ta, tb := nameTokens(a), nameTokens(b)
+	return similarTokens(nameTokens(a), nameTokens(b))
+}
+
+// similarTokens is SimilarNames on names already reduced by nameTokens.
+func similarTokens(ta, tb string) bool {
 	if ta == "" || tb == "" {
 		return false
 	}

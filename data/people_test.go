@@ -185,3 +185,22 @@ func TestDeletePersonRefusedWithParticipations(t *testing.T) {
 		t.Fatalf("delete activity: %v", err)
 	}
 }
+
+func TestDuplicateFinderMatchesLikeSimilarNames(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	for _, n := range []string{"Anna Kristensen", "Jens Hansen", "Åge Ørsted"} {
+		if err := s.SavePerson(ctx, &Person{Name: n}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := s.NewDuplicateFinder(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int{"kristensen anna": 1, "Anna Kristensn": 1, "Aage Oersted": 1, "Hans Jensen": 0, "Jens": 0} {
+		if got := f.Find(name, 0); len(got) != want {
+			t.Errorf("Find(%q) = %v, want %d", name, got, want)
+		}
+	}
+}

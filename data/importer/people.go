@@ -48,6 +48,11 @@ func ParsePeople(ctx context.Context, s *data.Store, sheet *Sheet, opt PeopleOpt
 	if err != nil {
 		return nil, err
 	}
+	existing, err := s.NewDuplicateFinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	inFile := fileFinder()
 	out := make([]*PersonRow, 0, len(sheet.Rows))
 	for i, row := range sheet.Rows {
 		r := parsePerson(row, m, opt, cats)
@@ -56,15 +61,11 @@ func ParsePeople(ctx context.Context, s *data.Store, sheet *Sheet, opt PeopleOpt
 			e.Row = r.Row
 		}
 		if r.OK() {
-			if r.Duplicates, err = s.LikelyDuplicates(ctx, r.Person.Name, 0); err != nil {
-				return nil, err
+			r.Duplicates = existing.Find(r.Person.Name, 0)
+			if earlier := inFile.Find(r.Person.Name, 0); len(earlier) > 0 {
+				r.DupInFile = int(earlier[0].ID) // the row number, see fileFinder
 			}
-			for _, earlier := range out {
-				if earlier.OK() && data.SimilarNames(earlier.Person.Name, r.Person.Name) {
-					r.DupInFile = earlier.Row
-					break
-				}
-			}
+			inFile.Add(data.PersonRow{ID: int64(r.Row), Name: r.Person.Name})
 		}
 		out = append(out, r)
 	}
@@ -123,6 +124,10 @@ func parsePerson(row []string, m Mapping, opt PeopleOptions, cats []data.Categor
 	}
 	return r
 }
+
+// fileFinder finds names that stand earlier in the same file; its rows
+// carry the file's row number as their id.
+func fileFinder() *data.DuplicateFinder { return data.NewEmptyDuplicateFinder() }
 
 // parseBirthYear reads a year, or a birth date of which only the year is kept.
 func parseBirthYear(s string) (int, error) {
