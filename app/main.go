@@ -99,7 +99,7 @@ func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	s, err := data.Open(path)
 	if err != nil {
-		showOpenError(a, w, path, err)
+		showOpenError(a, w, path, err, func() { restoreAtStart(a, w, path, version, started) })
 		return
 	}
 	u := newUI(a, w, s, version)
@@ -137,15 +137,23 @@ func (u *UI) isNew() bool {
 	return st.Partnership == "" && len(people) == 0
 }
 
-// showOpenError fills the window with why the file could not be opened.
-func showOpenError(a fyne.App, w fyne.Window, path string, err error) {
+// showOpenError fills the window with why the file could not be opened,
+// offering to restore a backup when restore is not nil. The file itself is
+// never touched here.
+func showOpenError(a fyne.App, w fyne.Window, path string, err error, restore func()) {
 	msg := widget.NewLabel(errText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
 	quit := widget.NewButton(T("ui.quit"), a.Quit)
+	buttons := container.NewHBox(quit)
+	if restore != nil {
+		r := widget.NewButton(T("settings.restore"), restore)
+		r.Importance = widget.HighImportance
+		buttons.Add(r)
+	}
 	w.SetContent(container.NewPadded(container.NewVBox(
 		widget.NewLabelWithStyle(T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(path), msg, container.NewHBox(quit))))
+		widget.NewLabel(path), msg, buttons)))
 }
 
 // onTerminate calls fn on SIGTERM or an interrupt, and returns a function

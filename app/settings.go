@@ -129,10 +129,11 @@ func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
 	path := widget.NewLabel(s.u.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
 	backupBtn := widget.NewButton(T("settings.backup"), s.backup)
+	restoreBtn := widget.NewButton(T("settings.restore"), s.u.restoreBackup)
 	warn := widget.NewLabel(T("settings.db_warning"))
 	warn.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewLabelWithStyle(T("settings.database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		path, warn, container.NewHBox(backupBtn))
+		path, warn, container.NewHBox(backupBtn, restoreBtn))
 }
 
 // backup asks where to put a copy and writes a verified backup there.
