@@ -10,7 +10,7 @@ import (
 )
 
 // Activity filters of the people list.
-var peopleFilters = []string{"all", "last_week", "last_30", "this_year", "inactive_6m", "no_research_consent"}
+var peopleFilters = []string{"all", "last_week", "last_30", "this_year", "inactive_6m", "no_research_consent", "review"}
 
 // peopleScreen lists people with search as you type and filters, and shows
 // the selected person's details beside the list.
@@ -26,6 +26,7 @@ type peopleScreen struct {
 	list     *widget.List
 	rows     []data.PersonRow
 	detail   *personDetail
+	eraseAll *widget.Button
 	seq      int // the latest query; older answers are dropped
 }
 
@@ -42,7 +43,13 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	ps.group.PlaceHolder = T("people.all_groups")
 	ps.category = newIDSelect(func(int64) { ps.query() })
 	ps.category.PlaceHolder = T("people.all_categories")
-	ps.activity = newCodeSelect("filter", peopleFilters, "", func(string) { ps.query() })
+	ps.activity = newCodeSelect("filter", peopleFilters, "", func(code string) {
+		if ps.eraseAll != nil {
+			ps.eraseAll.Hidden = code != "review"
+			ps.eraseAll.Refresh()
+		}
+		ps.query()
+	})
 	ps.activity.SetCode("all")
 	ps.sortBy = newCodeSelect("sort", []string{"name", "newest"}, "", func(string) { ps.query() })
 	ps.sortBy.SetCode("name")
@@ -67,7 +74,11 @@ func newPeopleScreen(u *UI) *peopleScreen {
 		}, nil)
 	})
 	filters := container.NewGridWithColumns(2, ps.group, ps.category, ps.activity, ps.sortBy)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, ps.search), filters, ps.count)
+	ps.eraseAll = widget.NewButton(T("people.erase_all"), ps.askEraseAll)
+	ps.eraseAll.Importance = widget.DangerImportance
+	ps.eraseAll.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, ps.search), filters,
+		container.NewBorder(nil, nil, nil, ps.eraseAll, ps.count))
 	left := container.NewBorder(top, nil, nil, nil, ps.list)
 	split := container.NewHSplit(left, ps.detail.root)
 	split.Offset = 0.38
@@ -109,6 +120,8 @@ func (ps *peopleScreen) filter() data.PersonFilter {
 		f.ActiveFrom, f.ActiveTo, f.Inactive = today.AddMonths(-6), today, true
 	case "no_research_consent":
 		f.MissingResearchConsent = true
+	case "review":
+		f.ReviewMonths = ps.u.settings().RetentionMonths
 	}
 	return f
 }
@@ -138,6 +151,28 @@ func (ps *peopleScreen) query() {
 		ps.count.SetText(Tf("people.count", map[string]any{"Count": len(rows)}))
 		ps.list.UnselectAll()
 		ps.list.Refresh()
+	})
+}
+
+// askEraseAll anonymises everyone up for retention review, after a backup
+// and a confirmation that says how many.
+func (ps *peopleScreen) askEraseAll() {
+	ids := make([]int64, len(ps.rows))
+	for i, r := range ps.rows {
+		ids[i] = r.ID
+	}
+	if len(ids) == 0 {
+		return
+	}
+	ps.u.confirm(T("people.erase_all"), Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}), func() {
+		if _, err := ps.u.store.BackupBefore(ps.u.ctx, ps.u.backupsDir(), "erase", ps.u.settings().BackupsKept); err != nil {
+			ps.u.showError(err)
+			return
+		}
+		if err := ps.u.store.EraseMany(ps.u.ctx, ids); err != nil {
+			ps.u.showError(err)
+		}
+		ps.query()
 	})
 }
 

@@ -12,28 +12,43 @@ import (
 // participations and group periods stay under an anonymous person. The
 // erasure is logged (by id, never by name).
 func (s *Store) ErasePerson(ctx context.Context, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := mustExist(ctx, tx, "people", id, "person"); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return erasePerson(ctx, tx, id) })
+}
+
+func erasePerson(ctx context.Context, tx *sql.Tx, id int64) error {
+	if err := mustExist(ctx, tx, "people", id, "person"); err != nil {
+		return err
+	}
+	anon := fmt.Sprintf("Anonym %d", id)
+	_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = '', birth_year = NULL, gender = '',
+		phone = '', email = '', notes = '', invited_by = NULL, anonymised = 1, updated_at = ? WHERE id = ?`, anon, now(), id)
+	if err != nil {
+		return err
+	}
+	steps := []string{
+		`UPDATE consents SET method = '' WHERE person_id = ?`,
+		`DELETE FROM logbook_people WHERE person_id = ?`,
+		`UPDATE people SET invited_by = NULL WHERE invited_by = ?`,
+		`UPDATE paths SET description = '' WHERE person_id = ?`,
+	}
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
 			return err
 		}
-		anon := fmt.Sprintf("Anonym %d", id)
-		_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = '', birth_year = NULL, gender = '',
-			phone = '', email = '', notes = '', invited_by = NULL, anonymised = 1, updated_at = ? WHERE id = ?`, anon, now(), id)
-		if err != nil {
-			return err
-		}
-		steps := []string{
-			`UPDATE consents SET method = '' WHERE person_id = ?`,
-			`DELETE FROM logbook_people WHERE person_id = ?`,
-			`UPDATE people SET invited_by = NULL WHERE invited_by = ?`,
-			`DELETE FROM paths WHERE person_id = ?`,
-		}
-		for _, q := range steps {
-			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+	}
+	return audit(ctx, tx, "erase_person", fmt.Sprintf("person=%d", id))
+}
+
+// EraseMany anonymises several people in one transaction (a retention
+// review's bulk erasure): all of them or none.
+func (s *Store) EraseMany(ctx context.Context, ids []int64) error {
+	return s.Update(ctx, func(t *Tx) error {
+		for _, id := range ids {
+			if err := erasePerson(t.ctx, t.tx, id); err != nil {
 				return err
 			}
 		}
-		return audit(ctx, tx, "erase_person", fmt.Sprintf("person=%d", id))
+		return t.Audit("erase_many", fmt.Sprintf("people=%d", len(ids)))
 	})
 }
 

@@ -48,3 +48,32 @@ func TestErasePersonKeepsCountsAndRemovesIdentity(t *testing.T) {
 		t.Fatalf("participants after a full delete = %+v", o.Participants)
 	}
 }
+
+func TestRetentionReviewAndBulkErase(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	// Back-date the people so they count as registered long ago.
+	f.s.DB().Exec(`UPDATE people SET created_at = '2020-01-01T00:00:00Z'`)
+	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: Today().AddMonths(-30),
+		Participants: []Participation{{PersonID: f.mia.ID, RoleID: f.active}}}))
+	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: Today().AddMonths(-1),
+		Participants: []Participation{{PersonID: f.jonas.ID, RoleID: f.host}}}))
+	rows, err := f.s.SearchPeople(ctx, PersonFilter{ReviewMonths: 24})
+	if err != nil || len(rows) != 2 { // Mia (last seen 30 months ago) and Karin (never)
+		t.Fatalf("review = %+v, %v", rows, err)
+	}
+	ids := []int64{rows[0].ID, rows[1].ID}
+	must(t, f.s.EraseMany(ctx, ids))
+	if rows, _ := f.s.SearchPeople(ctx, PersonFilter{ReviewMonths: 24}); len(rows) != 0 {
+		t.Fatalf("still up for review: %+v", rows)
+	}
+	if n, _ := f.s.ParticipationCount(ctx, f.mia.ID); n != 1 {
+		t.Fatal("bulk erasure lost a participation")
+	}
+	if err := f.s.EraseMany(ctx, []int64{f.jonas.ID, 9999}); err == nil {
+		t.Fatal("erased with an unknown id")
+	}
+	if p, _ := f.s.Person(ctx, f.jonas.ID); p.Anonymised {
+		t.Fatal("a failed bulk erasure erased someone")
+	}
+}

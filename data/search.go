@@ -16,8 +16,11 @@ type PersonFilter struct {
 	ActiveFrom, ActiveTo   Date
 	Inactive               bool
 	MissingResearchConsent bool
-	SortBy                 string // "name" (default), "newest"
-	Limit                  int    // 0 means no limit
+	// ReviewMonths lists people up for a retention review: registered
+	// before that many months ago and with no participation since.
+	ReviewMonths int
+	SortBy       string // "name" (default), "newest"
+	Limit        int    // 0 means no limit
 }
 
 // PersonRow is one line of the people list.
@@ -64,6 +67,12 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 	if f.MissingResearchConsent {
 		where = append(where, `NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id
 			AND c.purpose = 'research' AND c.withdrawn_on IS NULL)`)
+	}
+	if f.ReviewMonths > 0 {
+		cutoff := today.AddMonths(-f.ReviewMonths)
+		where = append(where, `p.created_at < ? AND NOT EXISTS (SELECT 1 FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
+			WHERE pa.person_id = p.id AND o.date >= ?)`)
+		args = append(args, cutoff.String(), cutoff)
 	}
 	order := "p.name COLLATE NOCASE, p.id"
 	if f.SortBy == "newest" {
