@@ -38,6 +38,7 @@ type personDetail struct {
 	firstBox     *fyne.Container
 	deleteBtn    *widget.Button
 	saveBtn      *widget.Button
+	mergeBtn     *widget.Button
 	tabs         *container.AppTabs
 	sections     *personSections
 }
@@ -87,7 +88,8 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.saveBtn.Importance = widget.HighImportance
 	d.deleteBtn = widget.NewButton(T("ui.delete"), d.askDelete)
 	d.deleteBtn.Importance = widget.DangerImportance
-	buttons := container.NewHBox(d.saveBtn, d.deleteBtn)
+	d.mergeBtn = widget.NewButton(T("person.merge_with"), d.askMerge)
+	buttons := container.NewHBox(d.saveBtn, d.mergeBtn, d.deleteBtn)
 	d.sections = newPersonSections(u)
 	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
 	d.tabs = container.NewAppTabs(
@@ -160,6 +162,7 @@ func (d *personDetail) show(p *data.Person) {
 		d.firstGroup.reset()
 		d.firstBox.Show()
 		d.deleteBtn.Hide()
+		d.mergeBtn.Hide()
 		d.tabs.SelectIndex(0)
 		for i := 1; i < len(d.tabs.Items); i++ {
 			d.tabs.DisableIndex(i)
@@ -169,6 +172,7 @@ func (d *personDetail) show(p *data.Person) {
 		d.title.SetText(p.Name)
 		d.firstBox.Hide()
 		d.deleteBtn.Show()
+		d.mergeBtn.Show()
 		for i := 1; i < len(d.tabs.Items); i++ {
 			d.tabs.EnableIndex(i)
 		}

@@ -237,3 +237,35 @@ func TestOverviewChartsAndTrajectoryRender(t *testing.T) {
 		t.Fatalf("trajectory values = %v", got)
 	}
 }
+
+func TestMergeDialogChoosesFieldsAndMerges(t *testing.T) {
+	u := newTestUI(t)
+	u.answer = func(string, string) bool { return true }
+	_, mia, _, _ := recordFixture(t, u)
+	dup := &data.Person{Name: "Mia H.", Email: "mia@eksempel.dk"}
+	if err := u.store.SavePerson(u.ctx, dup, nil); err != nil {
+		t.Fatal(err)
+	}
+	ps := screenOf[*peopleScreen](t, u, "people")
+	ps.openPerson(mia.ID)
+	a, _ := u.store.Person(u.ctx, mia.ID)
+	b, _ := u.store.Person(u.ctx, dup.ID)
+	ps.detail.showMerge(a, b)
+	var mergeBtn *widget.Button
+	for _, o := range objects(u.win.Canvas().Overlays().Top()) {
+		if btn, ok := o.(*widget.Button); ok && btn.Text == T("person.merge") {
+			mergeBtn = btn
+		}
+	}
+	if mergeBtn == nil {
+		t.Fatal("no merge button in the dialog")
+	}
+	test.Tap(mergeBtn)
+	got, _ := u.store.Person(u.ctx, mia.ID)
+	if got.Name != "Mia Holm" || got.Email != "mia@eksempel.dk" {
+		t.Fatalf("merged = %+v (the empty e-mail takes the other's)", got)
+	}
+	if _, err := u.store.Person(u.ctx, dup.ID); err != data.ErrNotFound {
+		t.Fatal("duplicate still there")
+	}
+}

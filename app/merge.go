@@ -1,0 +1,121 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"samspil/data"
+)
+
+// mergeField is one field of the merge dialog: both values, and how to put
+// the chosen one into the merged person.
+type mergeField struct {
+	key    string
+	a, b   string
+	choose func(p *data.Person, fromB bool)
+}
+
+// askMerge merges another record of the same person into this one: it
+// shows both side by side, lets the user choose field by field, makes a
+// backup and merges in one transaction.
+func (d *personDetail) askMerge() {
+	a := d.person
+	d.u.pickPerson(T("person.merge_pick"), func(row data.PersonRow) {
+		if row.ID == a.ID {
+			return
+		}
+		b, err := d.u.store.Person(d.u.ctx, row.ID)
+		if err != nil {
+			d.u.showError(err)
+			return
+		}
+		d.showMerge(a, b)
+	})
+}
+
+func (d *personDetail) showMerge(a, b *data.Person) {
+	year := func(y int) string {
+		if y == 0 {
+			return ""
+		}
+		return fmt.Sprint(y)
+	}
+	fields := []mergeField{
+		{"name", a.Name, b.Name, func(p *data.Person, fromB bool) { p.Name = pick(fromB, a.Name, b.Name) }},
+		{"birth_year", year(a.BirthYear), year(b.BirthYear), func(p *data.Person, fromB bool) {
+			p.BirthYear = pick(fromB, a.BirthYear, b.BirthYear)
+		}},
+		{"gender", label("gender", a.Gender), label("gender", b.Gender), func(p *data.Person, fromB bool) { p.Gender = pick(fromB, a.Gender, b.Gender) }},
+		{"phone", a.Phone, b.Phone, func(p *data.Person, fromB bool) { p.Phone = pick(fromB, a.Phone, b.Phone) }},
+		{"email", a.Email, b.Email, func(p *data.Person, fromB bool) { p.Email = pick(fromB, a.Email, b.Email) }},
+		{"first_contact", dateText(a.FirstContact), dateText(b.FirstContact), func(p *data.Person, fromB bool) {
+			p.FirstContact = pick(fromB, a.FirstContact, b.FirstContact)
+		}},
+		{"entry_channel", label("entry", a.EntryChannel), label("entry", b.EntryChannel), func(p *data.Person, fromB bool) {
+			p.EntryChannel = pick(fromB, a.EntryChannel, b.EntryChannel)
+		}},
+		{"notes", a.Notes, b.Notes, func(p *data.Person, fromB bool) { p.Notes = pick(fromB, a.Notes, b.Notes) }},
+	}
+	form := widget.NewForm()
+	radios := make([]*widget.RadioGroup, len(fields))
+	for i, f := range fields {
+		optA, optB := "A: "+orDash(f.a), "B: "+orDash(f.b)
+		r := widget.NewRadioGroup([]string{optA, optB}, nil)
+		r.Horizontal = true
+		r.Required = true
+		// Keep this record's value unless it is empty and the other's is not.
+		r.SetSelected(optA)
+		if f.a == "" && f.b != "" {
+			r.SetSelected(optB)
+		}
+		radios[i] = r
+		form.Append(T("field."+f.key), r)
+	}
+	var dlg dialog.Dialog
+	mergeBtn := widget.NewButton(T("person.merge"), func() {
+		merged := *a
+		for i, f := range fields {
+			f.choose(&merged, radios[i].Selected == radios[i].Options[1])
+		}
+		d.u.confirm(T("person.merge"), Tf("person.merge_confirm", map[string]any{"A": a.Name, "B": b.Name}), func() {
+			if _, err := d.u.store.BackupBefore(d.u.ctx, d.u.backupsDir(), "merge", d.u.settings().BackupsKept); err != nil {
+				d.u.showError(err)
+				return
+			}
+			if err := d.u.store.MergePeople(d.u.ctx, &merged, b.ID); err != nil {
+				d.u.showError(err)
+				return
+			}
+			dlg.Hide()
+			d.load(a.ID)
+			if d.saved != nil {
+				d.saved(a.ID)
+			}
+		})
+	})
+	mergeBtn.Importance = widget.HighImportance
+	intro := widget.NewLabel(Tf("person.merge_intro", map[string]any{"A": a.Name, "B": b.Name}))
+	intro.Wrapping = fyne.TextWrapWord
+	dlg = dialog.NewCustomWithoutButtons(T("person.merge"), container.NewVBox(intro, container.NewVScroll(form),
+		container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), mergeBtn)), d.u.win)
+	dlg.Resize(dialogSize(d.u.win, 900, 640))
+	dlg.Show()
+}
+
+func pick[T any](fromB bool, a, b T) T {
+	if fromB {
+		return b
+	}
+	return a
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
