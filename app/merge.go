@@ -100,8 +100,8 @@ func (d *personDetail) showMerge(a, b *data.Person) {
 	mergeBtn.Importance = widget.HighImportance
 	intro := widget.NewLabel(Tf("person.merge_intro", map[string]any{"A": a.Name, "B": b.Name}))
 	intro.Wrapping = fyne.TextWrapWord
-	dlg = dialog.NewCustomWithoutButtons(T("person.merge"), container.NewVBox(intro, container.NewVScroll(form),
-		container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), mergeBtn)), d.u.win)
+	buttons := container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), mergeBtn)
+	dlg = dialog.NewCustomWithoutButtons(T("person.merge"), container.NewBorder(intro, buttons, nil, nil, container.NewVScroll(form)), d.u.win)
 	dlg.Resize(dialogSize(d.u.win, 900, 640))
 	dlg.Show()
 }
