@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -170,5 +171,43 @@ func TestBackupIsVerifiedAndAtomic(t *testing.T) {
 	}
 	if err := s.Backup(ctx, filepath.Join(t.TempDir(), "missing", "b.db")); errCode(err) != "err.db_no_folder" {
 		t.Fatalf("backup into missing folder: %v", err)
+	}
+}
+
+// TestTwoStoresOnOneFileWorkSafely is two Samspil windows on one database:
+// both write at once; nothing is lost and the file stays sound.
+func TestTwoStoresOnOneFileWorkSafely(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+	done := make(chan error, 2)
+	for i, s := range []*Store{a, b} {
+		go func(i int, s *Store) {
+			for j := 0; j < 100; j++ {
+				if err := s.SavePerson(ctx, &Person{Name: fmt.Sprintf("Person %d-%d", i, j)}, nil); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}(i, s)
+	}
+	for range 2 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := a.Check(ctx)
+	if err != nil || !r.OK() || r.People != 200 {
+		t.Fatalf("check = %+v, %v", r, err)
 	}
 }
