@@ -183,24 +183,8 @@ func (e *exportScreen) chooseTarget() {
 	if opt.Format == "csv" {
 		ext = ".zip"
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		target := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(target), ext) {
-			target += ext
-		}
-		e.run(opt, target)
-	}, e.u.win)
-	d.SetFileName(fmt.Sprintf("samspil-%s-%s%s", codeFromName(opt.Recipient), data.Today(), ext))
-	d.Resize(dialogSize(e.u.win, 800, 600))
-	d.Show()
+	name := fmt.Sprintf("samspil-%s-%s%s", codeFromName(opt.Recipient), data.Today(), ext)
+	e.u.askSavePath(name, ext, func(target string) { e.run(opt, target) })
 }
 
 // codeFromName turns a recipient into a file-name part.

@@ -138,19 +138,7 @@ func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
 
 // backup asks where to put a copy and writes a verified backup there.
 func (s *settingsScreen) backup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		target := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(target), ".db") {
-			target += ".db"
-		}
+	s.u.askSavePath(fmt.Sprintf("samspil-%s.db", data.Today()), ".db", func(target string) {
 		bar := dialog.NewCustomWithoutButtons(T("settings.backup_running"), widget.NewProgressBarInfinite(), s.u.win)
 		bar.Show()
 		s.u.background(func() error { return s.u.store.Backup(s.u.ctx, target) }, func(err error) {
@@ -161,10 +149,7 @@ func (s *settingsScreen) backup() {
 			}
 			dialog.ShowInformation(T("settings.backup"), Tf("settings.backup_done", map[string]any{"Path": target}), s.u.win)
 		})
-	}, s.u.win)
-	d.SetFileName(fmt.Sprintf("samspil-%s.db", data.Today()))
-	d.Resize(dialogSize(s.u.win, 800, 600))
-	d.Show()
+	})
 }
 
 // buildAudit lists the audit log: deletions, erasures, imports, exports.
