@@ -48,6 +48,9 @@ func (u *UI) restoreBackup() {
 				return
 			}
 			u.store = s
+			if err == nil {
+				err = s.Update(u.ctx, func(tx *data.Tx) error { return tx.Audit("restore", filepath.Base(backup)) })
+			}
 			u.rebuild()
 			if err != nil {
 				u.showError(err)
@@ -67,6 +70,9 @@ func restoreAtStart(a fyne.App, w fyne.Window, path, version string, started fun
 			dialog.ShowError(&shownError{errText(err)}, w)
 			return
 		}
-		start(a, w, path, version, started)
+		start(a, w, path, version, func(u *UI) {
+			u.store.Update(u.ctx, func(tx *data.Tx) error { return tx.Audit("restore", filepath.Base(backup)) })
+			started(u)
+		})
 	})
 }
