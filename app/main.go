@@ -109,7 +109,7 @@ func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 		return
 	}
 	u.build()
-	u.backupDaily()
+	u.checkAndBackup()
 }
 
 // backupsDir is where the automatic backups go: the app's storage folder.
@@ -117,14 +117,24 @@ func (u *UI) backupsDir() string {
 	return filepath.Join(u.app.Storage().RootURI().Path(), "backups")
 }
 
-// backupDaily makes the day's backup in the background, at most once a day.
-func (u *UI) backupDaily() {
+// checkAndBackup runs the quick integrity check in the background and then
+// the day's backup (at most one a day). A damaged file is not backed up
+// over good backups: the user is told and offered a restore instead.
+func (u *UI) checkAndBackup() {
 	keep := u.settings().BackupsKept
+	damaged := false
 	u.background(func() error {
+		if err := u.store.QuickCheck(u.ctx); err != nil {
+			damaged = true
+			return err
+		}
 		_, err := u.store.BackupDaily(u.ctx, u.backupsDir(), keep)
 		return err
 	}, func(err error) {
-		if err != nil {
+		switch {
+		case damaged:
+			u.confirm(T("ui.damaged_title"), errText(err)+"\n\n"+T("ui.damaged_offer"), u.restoreBackup)
+		case err != nil:
 			u.showError(err)
 		}
 	})

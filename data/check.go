@@ -58,6 +58,19 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	return r, err
 }
 
+// QuickCheck runs SQLite's quick integrity check, fast enough for every
+// start of the app; nil means the file is sound.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	var result string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
+		return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": s.path, "Reason": err.Error()}}
+	}
+	if result != "ok" {
+		return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": s.path, "Reason": result}}
+	}
+	return nil
+}
+
 // Backup writes a consistent copy of the database to target: VACUUM INTO a
 // temporary file beside it, verify the copy, then rename it into place. A
 // failed backup leaves nothing at target.

@@ -211,3 +211,33 @@ func TestTwoStoresOnOneFileWorkSafely(t *testing.T) {
 		t.Fatalf("check = %+v, %v", r, err)
 	}
 }
+
+func TestQuickCheckFindsDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for i := 0; i < 300; i++ {
+		s.SavePerson(ctx, &Person{Name: fmt.Sprintf("Person nummer %d med et langt navn", i)}, nil)
+	}
+	if err := s.QuickCheck(ctx); err != nil {
+		t.Fatalf("sound file: %v", err)
+	}
+	s.Close()
+	// Overwrite a page in the middle of the file.
+	f, _ := os.OpenFile(path, os.O_RDWR, 0)
+	st, _ := f.Stat()
+	f.WriteAt(make([]byte, 4096), st.Size()/2)
+	f.Close()
+	s, err = Open(path)
+	if err != nil {
+		return // refused at open: also a clear message
+	}
+	defer s.Close()
+	if err := s.QuickCheck(ctx); errCode(err) != "err.db_damaged" {
+		r, _ := s.Check(ctx)
+		t.Fatalf("damaged file: quick check %v, full check %+v", err, r)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"time"
 
 	"samspil/assets"
@@ -332,6 +333,7 @@ func (e *exporter) readme() error {
 		[2]string{"without_research_consent", policy},
 		[2]string{"people_left_out", fmt.Sprint(e.src.excluded)},
 		[2]string{"people_without_key", fmt.Sprint(e.src.unkeyed)},
+		[2]string{"audit_log", e.auditSummary()},
 		[2]string{"about_da", "Udtræk fra Samspil til ekstern evaluering. Hver tabel har én række pr. enhed og én overskriftsrække; datoer er ÅÅÅÅ-MM-DD; koder forklares i arket codes og kolonner i arket codebook. Personer er pseudonymiseret med nøgler, der er de samme i alle udtræk til samme modtager. Pseudonymiserede data er stadig personoplysninger: opbevar dem sikkert."},
 		[2]string{"about_en", "Export from Samspil for external evaluation. Each table has one row per unit and one header row; dates are YYYY-MM-DD; codes are explained in the codes sheet and columns in the codebook sheet. People are pseudonymised with keys that are the same in every export to the same recipient. Pseudonymised data are still personal data: keep them secure."},
 	)
@@ -352,6 +354,29 @@ func (e *exporter) writeTableAt(t table, fill func(*rowWriter) error) (int, erro
 	n, err := e.writeTable(t, fill)
 	delete(e.counts, t.name)
 	return n, err
+}
+
+// auditSummary counts the audit log's actions (erasures, merges, imports,
+// exports, restores), so the evaluators see what was done to the data.
+func (e *exporter) auditSummary() string {
+	log, err := e.src.s.AuditLog(e.ctx, 1_000_000)
+	if err != nil || len(log) == 0 {
+		return "none"
+	}
+	counts := map[string]int{}
+	for _, a := range log {
+		counts[a.Action]++
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s=%d", k, counts[k])
+	}
+	return strings.Join(parts, " ")
 }
 
 func dateOrOpen(d data.Date) string {

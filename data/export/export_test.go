@@ -162,9 +162,12 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	}
 	readme := map[string]string{}
 	for _, r := range sheets["README"][1:] {
-		readme[r[0]] = r[1]
+		if len(r) == 2 {
+			readme[r[0]] = r[1]
+		}
 	}
-	if readme["pseudonymised"] != "yes" || readme["recipient"] != "VIVE" || readme["rows_participation"] == "" || readme["period"] != "2025-06-01 – 2026-05-31" {
+	if readme["pseudonymised"] != "yes" || readme["recipient"] != "VIVE" || readme["rows_participation"] == "" ||
+		readme["period"] != "2025-06-01 – 2026-05-31" || readme["audit_log"] == "" {
 		t.Errorf("README = %v", readme)
 	}
 	recs, _ := s.Exports(context.Background())
