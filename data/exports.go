@@ -25,14 +25,14 @@ func (s *Store) RecordExport(ctx context.Context, r *ExportRecord) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		r.At = now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO exports (at, recipient, period_from, period_to, pseudonymised, format, row_counts)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.At, r.Recipient, r.From, r.To, r.Pseudonymised, r.Format, formatCounts(r.RowCounts))
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.At, r.Recipient, r.From, r.To, r.Pseudonymised, r.Format, FormatCounts(r.RowCounts))
 		if err != nil {
 			return err
 		}
 		if r.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "export", fmt.Sprintf("export=%d pseudonymised=%v %s", r.ID, r.Pseudonymised, formatCounts(r.RowCounts)))
+		return audit(ctx, tx, "export", fmt.Sprintf("export=%d pseudonymised=%v %s", r.ID, r.Pseudonymised, FormatCounts(r.RowCounts)))
 	})
 }
 
@@ -49,8 +49,9 @@ func (s *Store) Exports(ctx context.Context) ([]ExportRecord, error) {
 	})
 }
 
-// formatCounts writes counts as "sheet=n sheet=n" in sheet order.
-func formatCounts(m map[string]int) string {
+// FormatCounts writes counts as "name=n name=n" in name order, the way
+// the export log and the audit summary store them.
+func FormatCounts(m map[string]int) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"time"
 
 	"samspil/assets"
@@ -367,16 +366,7 @@ func (e *exporter) auditSummary() string {
 	for _, a := range log {
 		counts[a.Action]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s=%d", k, counts[k])
-	}
-	return strings.Join(parts, " ")
+	return data.FormatCounts(counts)
 }
 
 func dateOrOpen(d data.Date) string {
