@@ -43,7 +43,8 @@ type pass struct {
 	p          Period
 	d          *dataset
 	firstEver  map[int64]data.Date
-	dates      map[int64][]data.Date // every participation day of each person, up to the end
+	lastDay    map[int64]data.Date // each person's latest participation so far in the walk
+	returners  map[int64]bool      // came back in the period after a break of two months or more
 	groupsSeen map[int64]map[data.Group]bool
 	byOccasion map[int64][]attendee
 	edges      map[uint64]int32 // pairs packed a<<32|b, filled by ties when the network is asked for
@@ -54,7 +55,7 @@ type pass struct {
 }
 
 func (d *dataset) walk(p Period) *pass {
-	w := &pass{p: p, d: d, firstEver: map[int64]data.Date{}, dates: map[int64][]data.Date{},
+	w := &pass{p: p, d: d, firstEver: map[int64]data.Date{}, lastDay: map[int64]data.Date{}, returners: map[int64]bool{},
 		groupsSeen: map[int64]map[data.Group]bool{}, byOccasion: map[int64][]attendee{},
 		quarterMax: map[int64]map[int]int{}, firstLevel: map[int64]data.Date{}, inPrevious: map[int64]bool{}}
 	prev := p.Previous()
@@ -67,9 +68,10 @@ func (d *dataset) walk(p Period) *pass {
 		if day.After(p.To) {
 			continue
 		}
-		if ds := w.dates[x.person]; len(ds) == 0 || ds[len(ds)-1] != day {
-			w.dates[x.person] = append(ds, day)
+		if last, ok := w.lastDay[x.person]; ok && p.Contains(day) && !last.AddMonths(2).After(day) {
+			w.returners[x.person] = true
 		}
+		w.lastDay[x.person] = day
 		if !x.professional && level >= 3 {
 			if _, ok := w.firstLevel[x.person]; !ok {
 				w.firstLevel[x.person] = day

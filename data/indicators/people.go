@@ -138,15 +138,7 @@ func (w *pass) retention(f *Figures) {
 		}
 	}
 	f.Retention = ratio(f.StillActive, f.PreviousParticipants)
-	for person := range w.groupsSeen {
-		ds := w.dates[person]
-		for i := 1; i < len(ds); i++ {
-			if w.p.Contains(ds[i]) && ds[i-1].AddMonths(2).Before(ds[i].AddDays(1)) {
-				f.Returners++
-				break
-			}
-		}
-	}
+	f.Returners = len(w.returners)
 }
 
 // months fills the time series (7): per month, participations by group,
