@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"samspil/data"
@@ -35,6 +36,7 @@ const Usage = `usage:
   samspil demo --db PATH [--template kulturhus|sager|landsby] [--years N] [--scale N]
   samspil check --db PATH
   samspil backup --db PATH --to FILE
+  samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
                  [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
   samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
@@ -47,6 +49,7 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"demo":    runDemo,
 	"check":   runCheck,
 	"backup":  runBackup,
+	"restore": runRestore,
 	"export":  runExport,
 	"import":  runImport,
 	"version": runVersion,
@@ -174,4 +177,27 @@ func openExisting(path string) (*data.Store, error) {
 		return nil, &data.Error{Code: "err.db_unreadable", Args: map[string]any{"Path": path, "Reason": "no such file"}}
 	}
 	return data.Open(path)
+}
+
+func runRestore(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("restore")
+	db := fs.String("db", "", "database file to replace")
+	from := fs.String("from", "", "backup file")
+	if err := parse(fs, args, "db", "from"); err != nil {
+		return err
+	}
+	kept, err := data.RestoreFile(ctx, *db, *from, filepath.Dir(*db))
+	if err != nil {
+		return err
+	}
+	s, err := data.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Update(ctx, func(tx *data.Tx) error { return tx.Audit("restore", filepath.Base(*from)) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "restored %s from %s; the replaced file is kept as %s\n", *db, *from, kept)
+	return nil
 }

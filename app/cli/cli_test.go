@@ -146,3 +146,22 @@ func TestExportAndImportCommands(t *testing.T) {
 		t.Fatalf("attendance: %d %q %q", code, stdout, errOut)
 	}
 }
+
+func TestRestoreCommand(t *testing.T) {
+	dir := t.TempDir()
+	db, backup := filepath.Join(dir, "live.db"), filepath.Join(dir, "copy.db")
+	run(t, "demo", "--db", db, "--template", "landsby", "--years", "1")
+	run(t, "backup", "--db", db, "--to", backup)
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("junk"), 0o644)
+	if code, _, errOut := run(t, "restore", "--db", db, "--from", junk); code != ExitFail || !strings.Contains(errOut, "not a Samspil database") {
+		t.Fatalf("restore from junk: %d %q", code, errOut)
+	}
+	code, out, errOut := run(t, "restore", "--db", db, "--from", backup)
+	if code != ExitOK || !strings.Contains(out, "before-restore-") {
+		t.Fatalf("restore: %d %q %q", code, out, errOut)
+	}
+	if code, _, _ := run(t, "check", "--db", db); code != ExitOK {
+		t.Fatal("restored database does not check clean")
+	}
+}
