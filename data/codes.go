@@ -1,7 +1,5 @@
 package data
 
-import "samspil/assets"
-
 // The stable codes Samspil stores and exports. Their Danish and English
 // labels are in the translations under "<kind>.<code>", for example
 // "group.target"; the codebook sheet of the research workbook lists them.
@@ -51,12 +49,4 @@ func isOneOf[T ~string](v T, codes []T) bool {
 		}
 	}
 	return false
-}
-
-// Label returns the code's label in the language, from the translations.
-func Label(language, kind, code string) string {
-	if code == "" {
-		return ""
-	}
-	return assets.Text(language, kind+"."+code, nil)
 }

@@ -204,3 +204,19 @@ func TestDuplicateFinderMatchesLikeSimilarNames(t *testing.T) {
 		}
 	}
 }
+
+func TestDeleteMistakenPeriodAndConsent(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	ps, _ := f.s.GroupPeriods(ctx, f.jonas.ID)
+	must(t, f.s.DeleteGroupPeriod(ctx, ps[0].ID))
+	if ps, _ := f.s.GroupPeriods(ctx, f.jonas.ID); len(ps) != 0 {
+		t.Fatalf("periods left: %+v", ps)
+	}
+	c := &Consent{PersonID: f.jonas.ID, Purpose: "photos", GivenOn: MustDate("2026-01-01")}
+	must(t, f.s.SaveConsent(ctx, c))
+	must(t, f.s.DeleteConsent(ctx, c.ID))
+	if err := f.s.DeleteConsent(ctx, c.ID); err != ErrNotFound {
+		t.Fatalf("second delete: %v", err)
+	}
+}
