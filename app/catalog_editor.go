@@ -38,8 +38,7 @@ func newCatalogEditor(u *UI, fields *fieldSet, extra fyne.CanvasObject) *catalog
 	saveBtn := widget.NewButton(T("settings.save_item"), func() { c.store(false) })
 	addBtn := widget.NewButton(T("settings.add_item"), func() { c.store(true) })
 	delBtn := widget.NewButton(T("ui.delete"), func() {
-		if c.sel < 0 || c.sel >= len(c.items) {
-			c.fields.show(&data.Error{Code: "err.select_first"})
+		if !selected(c.fields, c.sel, len(c.items)) {
 			return
 		}
 		it := c.items[c.sel]
@@ -69,8 +68,7 @@ func (c *catalogEditor) fill() {
 func (c *catalogEditor) store(asNew bool) {
 	it := data.CatalogItem{NameDA: c.nameDA.Text, NameEN: c.nameEN.Text}
 	if !asNew {
-		if c.sel < 0 || c.sel >= len(c.items) {
-			c.fields.show(&data.Error{Code: "err.select_first"})
+		if !selected(c.fields, c.sel, len(c.items)) {
 			return
 		}
 		it.ID, it.Code, it.Sort = c.items[c.sel].ID, c.items[c.sel].Code, c.items[c.sel].Sort

@@ -10,11 +10,10 @@ import (
 
 // figure is one key figure card: its value now and in the period before.
 type figure struct {
-	key      string // translation "ind.<key>" and "ind.<key>.def"
-	now      string
-	before   string
-	change   string
-	positive bool
+	key    string // translation "ind.<key>" and "ind.<key>.def"
+	now    string
+	before string
+	change string
 }
 
 // figuresOf turns a report into the overview's cards.
@@ -26,14 +25,14 @@ func figuresOf(r *indicators.Report) []figure {
 			f.now, f.before = shareText(row.Value), shareText(row.Previous)
 			if row.Value != nil && row.Previous != nil {
 				if d := (*row.Value - *row.Previous) * 100; d >= 0.5 || d <= -0.5 {
-					f.change, f.positive = fmt.Sprintf("%+.0f %s", d, T("overview.points")), d > 0
+					f.change = fmt.Sprintf("%+.0f %s", d, T("overview.points"))
 				}
 			}
 		} else {
 			now, before := int(*row.Value), int(*row.Previous)
 			f.now, f.before = fmt.Sprint(now), fmt.Sprint(before)
 			if d := now - before; d != 0 {
-				f.change, f.positive = fmt.Sprintf("%+d", d), d > 0
+				f.change = fmt.Sprintf("%+d", d)
 			}
 		}
 		out = append(out, f)

@@ -24,6 +24,7 @@ type personSections struct {
 	summary      *widget.Label
 	levelChart   *chart
 	roles        map[int64]data.Role
+	categories   map[int64]string // category names, loaded with the person
 
 	periodRows []*data.GroupPeriod
 	periodList *widget.List
@@ -129,7 +130,9 @@ func (s *personSections) buildGroups() {
 		widget.NewSeparator(),
 		widget.NewForm(widget.NewFormItem(T("person.close_on"), s.closeOn)), closeBtn,
 		s.groupErr.summary)
-	s.groups = container.NewBorder(nil, container.NewVScroll(add), nil, nil, s.periodList)
+	split := container.NewVSplit(s.periodList, container.NewVScroll(add))
+	split.Offset = 0.3
+	s.groups = split
 }
 
 func (s *personSections) periodLine(g *data.GroupPeriod) string {
@@ -142,14 +145,9 @@ func (s *personSections) periodLine(g *data.GroupPeriod) string {
 		line += " (" + label("staff", g.StaffKind) + ")"
 	}
 	if len(g.CategoryIDs) > 0 {
-		cats, _ := s.u.store.Categories(s.u.ctx)
-		var names []string
-		for _, c := range cats {
-			for _, id := range g.CategoryIDs {
-				if c.ID == id {
-					names = append(names, c.Name(current))
-				}
-			}
+		names := make([]string, len(g.CategoryIDs))
+		for i, id := range g.CategoryIDs {
+			names[i] = s.categories[id]
 		}
 		line += " (" + strings.Join(names, ", ") + ")"
 	}
@@ -170,8 +168,7 @@ func (s *personSections) addPeriod() {
 }
 
 func (s *personSections) closePeriod() {
-	if s.periodSel < 0 || s.periodSel >= len(s.periodRows) {
-		s.groupErr.show(&data.Error{Code: "err.select_first"})
+	if !selected(s.groupErr, s.periodSel, len(s.periodRows)) {
 		return
 	}
 	end, err := dateOf(s.closeOn, "end")
@@ -179,6 +176,16 @@ func (s *personSections) closePeriod() {
 		err = s.u.store.CloseGroupPeriod(s.u.ctx, s.periodRows[s.periodSel].ID, end)
 	}
 	s.afterEdit(s.groupErr, err)
+}
+
+// selected reports whether a line of a list of n is selected, and asks the
+// user to select one first when none is.
+func selected(fields *fieldSet, sel, n int) bool {
+	if sel < 0 || sel >= n {
+		fields.show(&data.Error{Code: "err.select_first"})
+		return false
+	}
+	return true
 }
 
 // afterEdit shows an edit's error, or reloads the sections.
@@ -216,8 +223,7 @@ func (s *personSections) buildConsents() {
 		s.afterEdit(s.consentErr, err)
 	})
 	withdrawBtn := widget.NewButton(T("person.withdraw_consent"), func() {
-		if s.consentSel < 0 || s.consentSel >= len(s.consentRows) {
-			s.consentErr.show(&data.Error{Code: "err.select_first"})
+		if !selected(s.consentErr, s.consentSel, len(s.consentRows)) {
 			return
 		}
 		c := s.consentRows[s.consentSel]
@@ -253,8 +259,7 @@ func (s *personSections) buildPaths() {
 		s.afterEdit(s.pathErr, err)
 	})
 	deleteBtn := widget.NewButton(T("ui.delete"), func() {
-		if s.pathSel < 0 || s.pathSel >= len(s.pathRows) {
-			s.pathErr.show(&data.Error{Code: "err.select_first"})
+		if !selected(s.pathErr, s.pathSel, len(s.pathRows)) {
 			return
 		}
 		p := s.pathRows[s.pathSel]
@@ -279,6 +284,11 @@ func (s *personSections) load(personID int64) {
 	s.roles = map[int64]data.Role{}
 	for _, r := range roles {
 		s.roles[r.ID] = r
+	}
+	cats, _ := s.u.store.Categories(s.u.ctx)
+	s.categories = map[int64]string{}
+	for _, c := range cats {
+		s.categories[c.ID] = c.Name(current)
 	}
 	if personID != 0 {
 		var err error

@@ -2,7 +2,8 @@ package app
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,11 +111,7 @@ func (s *settingsScreen) showSizes() {
 		s.u.showError(err)
 		return
 	}
-	years := make([]int, 0, len(sizes))
-	for y := range sizes {
-		years = append(years, y)
-	}
-	sort.Ints(years)
+	years := slices.Sorted(maps.Keys(sizes))
 	parts := make([]string, len(years))
 	for i, y := range years {
 		parts[i] = fmt.Sprintf("%d: %d", y, sizes[y])

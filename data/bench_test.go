@@ -3,18 +3,13 @@ package data_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"samspil/data"
 	"samspil/data/demo/demotest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	demotest.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 // scales are the data sets every benchmark runs on, so the README can show
 // how cost grows with data: scale 10 is ten years of a busy house.

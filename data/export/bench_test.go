@@ -2,18 +2,13 @@ package export
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"samspil/data/demo/demotest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	demotest.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 // BenchmarkExportBusyHouse exports ten years of a busy house (about 500,000
 // participations) as a pseudonymised workbook. Budget: 4 s, 120 MiB.

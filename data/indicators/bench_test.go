@@ -2,17 +2,12 @@ package indicators
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"samspil/data/demo/demotest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	demotest.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 func benchmarkIndicators(b *testing.B, p Period) {
 	s := demotest.Store(b, 10)
