@@ -29,85 +29,69 @@ func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Rep
 	return r, nil
 }
 
-// attendee is one participant of an occasion in the period.
-type attendee struct {
-	person       int64
-	group        data.Group
-	professional bool
-	hosting      bool // in a host or initiator role
-	level        int
-}
-
 // pass is what one walk over the participations collects for a period.
+// Per-person state is kept in slices indexed by person number.
 type pass struct {
 	p          Period
 	d          *dataset
-	firstEver  map[int64]data.Date
-	lastDay    map[int64]data.Date // each person's latest participation so far in the walk
-	returners  map[int64]bool      // came back in the period after a break of two months or more
-	groupsSeen map[int64]map[data.Group]bool
-	byOccasion map[int64][]attendee
-	edges      map[uint64]int32 // pairs packed a<<32|b, filled by ties when the network is asked for
-	occOrder   []int64
-	quarterMax map[int64]map[int]int // target-group people: highest level per quarter
-	firstLevel map[int64]data.Date   // first day a person took part at level 3 or more
-	inPrevious map[int64]bool
+	occasions  []occasion  // the period's, in date order
+	firstEver  []data.Date // first participation ever (zero: none yet)
+	lastDay    []data.Date // latest participation so far in the walk
+	returners  []bool      // came back in the period after a break of two months or more
+	seen       []groupSet  // the groups a person had in the period; empty: did not take part
+	firstLevel []data.Date // first day a person took part at level 3 or more
+	inPrevious []bool
+	quarterMax map[int32]map[int]int // target-group people: highest level per quarter
+	edges      map[uint64]int32      // pairs of person numbers packed a<<32|b, filled by ties when the network is asked for
 }
 
 func (d *dataset) walk(p Period) *pass {
-	w := &pass{p: p, d: d, firstEver: map[int64]data.Date{}, lastDay: map[int64]data.Date{}, returners: map[int64]bool{},
-		groupsSeen: map[int64]map[data.Group]bool{}, byOccasion: map[int64][]attendee{},
-		quarterMax: map[int64]map[int]int{}, firstLevel: map[int64]data.Date{}, inPrevious: map[int64]bool{}}
+	n := len(d.ids)
+	w := &pass{p: p, d: d, occasions: d.span(p), firstEver: make([]data.Date, n), lastDay: make([]data.Date, n),
+		returners: make([]bool, n), seen: make([]groupSet, n), firstLevel: make([]data.Date, n),
+		inPrevious: make([]bool, n), quarterMax: map[int32]map[int]int{}}
 	prev := p.Previous()
-	for i := range d.parts {
-		x := &d.parts[i]
-		day, level := x.o.day, int(x.level)
-		if _, ok := w.firstEver[x.person]; !ok {
-			w.firstEver[x.person] = day
-		}
+	for _, o := range d.occasions {
+		day := o.day
 		if day.After(p.To) {
-			continue
+			break
 		}
-		if last, ok := w.lastDay[x.person]; ok && p.Contains(day) && !last.AddMonths(2).After(day) {
-			w.returners[x.person] = true
-		}
-		w.lastDay[x.person] = day
-		if !x.professional && level >= 3 {
-			if _, ok := w.firstLevel[x.person]; !ok {
-				w.firstLevel[x.person] = day
+		in, before := p.Contains(day), prev.Contains(day)
+		for _, x := range d.parts[o.first:o.end] {
+			i, level := x.person, int(x.level)
+			if w.firstEver[i].IsZero() {
+				w.firstEver[i] = day
+			}
+			if last := w.lastDay[i]; in && !last.IsZero() && !last.AddMonths(2).After(day) {
+				w.returners[i] = true
+			}
+			w.lastDay[i] = day
+			if !x.professional && level >= 3 && w.firstLevel[i].IsZero() {
+				w.firstLevel[i] = day
+			}
+			if x.group == target && !x.professional {
+				q := w.quarterMax[i]
+				if q == nil {
+					q = map[int]int{}
+					w.quarterMax[i] = q
+				}
+				if k := quarterKey(day); level > q[k] {
+					q[k] = level
+				}
+			}
+			if before {
+				w.inPrevious[i] = true
+			}
+			if in {
+				w.seen[i].add(x.group)
 			}
 		}
-		g := d.groups.GroupOn(x.person, day)
-		if g == data.GroupTarget && !x.professional {
-			q := w.quarterMax[x.person]
-			if q == nil {
-				q = map[int]int{}
-				w.quarterMax[x.person] = q
-			}
-			if k := quarterKey(day); level > q[k] {
-				q[k] = level
-			}
-		}
-		if prev.Contains(day) {
-			w.inPrevious[x.person] = true
-		}
-		if !p.Contains(day) {
-			continue
-		}
-		seen := w.groupsSeen[x.person]
-		if seen == nil {
-			seen = map[data.Group]bool{}
-			w.groupsSeen[x.person] = seen
-		}
-		seen[g] = true
-		id := x.o.id
-		if _, ok := w.byOccasion[id]; !ok {
-			w.occOrder = append(w.occOrder, id)
-		}
-		w.byOccasion[id] = append(w.byOccasion[id], attendee{x.person, g, x.professional, x.hosting, level})
 	}
 	return w
 }
+
+// partsOf returns the participations of an occasion.
+func (w *pass) partsOf(o *occasion) []part { return w.d.parts[o.first:o.end] }
 
 // figures computes every indicator of the period.
 func (d *dataset) figures(p Period) Figures {

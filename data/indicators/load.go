@@ -8,30 +8,33 @@ import (
 	"samspil/data"
 )
 
-// part is one participation as the indicators need it, kept small: ten
-// years of a busy house hold half a million of them.
+// part is one participation as the indicators need it. Ten years of a busy
+// house hold half a million of them, so it is eight bytes without pointers:
+// the garbage collector never has to look inside the slice.
 type part struct {
-	o            *occasion
-	person       int64
+	person       int32 // index into dataset.ids
+	group        group // the person's group on the occasion's day
 	level        int8
 	professional bool
 	hosting      bool // a host or initiator role
 }
 
-// occasion is one occasion with its anonymous guests and activity kind.
+// occasion is one occasion with its anonymous guests; its participations
+// are parts[first:end].
 type occasion struct {
-	id, activity int64
-	day          data.Date
-	guests       int
-	kind         string
-	name         string
+	id         int64
+	activity   int32 // index into dataset.activities
+	day        data.Date
+	guests     int32
+	first, end int32
 }
 
-// activity is what the initiative figures need of an activity.
+// activity is what the initiative and size figures need of an activity.
 type activity struct {
-	id        int64
-	start     data.Date
-	initiator int64
+	id         int64
+	start      data.Date
+	initiator  int64
+	kind, name string
 }
 
 // person is what the entry figures need of a person.
@@ -48,12 +51,15 @@ type path struct {
 	kind   string
 }
 
-// dataset is everything up to the end of the period, loaded once.
+// dataset is everything up to the end of the period, loaded once. People
+// are numbered 0…n-1 in id order so that per-person state is a slice.
 type dataset struct {
-	parts      []part // in date order, all history up to the end
-	occasions  map[int64]*occasion
+	occasions  []occasion // up to the end, in date order
+	parts      []part     // in the order of the occasions
 	activities []activity
-	people     map[int64]person
+	ids        []int64         // person number → id
+	number     map[int64]int32 // person id → number
+	people     []person        // by number
 	paths      []path
 	groups     *data.GroupIndex
 	settings   data.Settings
@@ -62,7 +68,7 @@ type dataset struct {
 }
 
 func load(ctx context.Context, s *data.Store, to data.Date) (*dataset, error) {
-	d := &dataset{occasions: map[int64]*occasion{}}
+	d := &dataset{}
 	var err error
 	if d.groups, err = s.LoadGroupIndex(ctx); err != nil {
 		return nil, err
@@ -76,78 +82,67 @@ func load(ctx context.Context, s *data.Store, to data.Date) (*dataset, error) {
 	if err := d.loadSmall(ctx, s); err != nil {
 		return nil, err
 	}
-	rows, err := s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.anonymous_guests, a.kind, a.name
-		FROM occasions o JOIN activities a ON a.id = o.activity_id WHERE o.date <= ?`, to)
-	if err != nil {
+	if err := d.loadParts(ctx, s, to); err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		o := &occasion{}
-		if err := rows.Scan(&o.id, &o.activity, &o.day, &o.guests, &o.kind, &o.name); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		d.occasions[o.id] = o
-	}
-	rows.Close()
+	return d, nil
+}
+
+// loadParts reads the occasions up to the end in date order, each with its
+// participations. One row per occasion with its "person:role" pairs passes
+// 30 times fewer rows through database/sql than one per participation,
+// which is where the time went (the profile of BenchmarkIndicatorsTenYears).
+func (d *dataset) loadParts(ctx context.Context, s *data.Store, to data.Date) error {
 	roles, err := s.Roles(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	byID := map[int64]data.Role{}
+	byRole := map[int64]part{}
 	for _, r := range roles {
-		byID[r.ID] = r
+		byRole[r.ID] = part{level: int8(r.Level), professional: r.Professional, hosting: r.Code == "host" || r.Code == "initiator"}
 	}
-	// One row per occasion with its "person:role" pairs: 30 times fewer rows
-	// through database/sql than one per participation, which is where the
-	// time went (the profile of BenchmarkIndicatorsTenYears).
-	rows, err = s.DB().QueryContext(ctx, `SELECT occasion_id, group_concat(person_id || ':' || role_id)
-		FROM participations GROUP BY occasion_id`)
+	activityAt := make(map[int64]int32, len(d.activities))
+	for i, a := range d.activities {
+		activityAt[a.id] = int32(i)
+	}
+	var n int // all participations, enough room for those up to the end
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM participations`).Scan(&n); err != nil {
+		return err
+	}
+	d.parts = make([]part, 0, n)
+	rows, err := s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.anonymous_guests,
+			coalesce((SELECT group_concat(pa.person_id || ':' || pa.role_id) FROM participations pa WHERE pa.occasion_id = o.id), '')
+		FROM occasions o WHERE o.date <= ? ORDER BY o.date, o.id`, to)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	pairsOf := make(map[int64]string, len(d.occasions))
-	total := 0
 	for rows.Next() {
-		var id int64
+		var o occasion
+		var activityID int64
 		var pairs string
-		if err := rows.Scan(&id, &pairs); err != nil {
-			return nil, err
+		if err := rows.Scan(&o.id, &activityID, &o.day, &o.guests, &pairs); err != nil {
+			return err
 		}
-		if d.occasions[id] != nil { // else after the end of the period
-			pairsOf[id] = pairs
-			total += strings.Count(pairs, ",") + 1
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Lay the participations out in date order by sorting the occasions,
-	// not the half million participations.
-	order := make([]*occasion, 0, len(pairsOf))
-	for id := range pairsOf {
-		order = append(order, d.occasions[id])
-	}
-	sort.Slice(order, func(i, j int) bool {
-		if c := order[i].day.Compare(order[j].day); c != 0 {
-			return c < 0
-		}
-		return order[i].id < order[j].id
-	})
-	d.parts = make([]part, 0, total)
-	for _, o := range order {
-		pairs := pairsOf[o.id]
+		o.activity = activityAt[activityID]
+		o.first = int32(len(d.parts))
 		for len(pairs) > 0 {
 			var pair string
 			pair, pairs, _ = strings.Cut(pairs, ",")
-			person, role, _ := strings.Cut(pair, ":")
-			r := byID[atoi(role)]
-			d.parts = append(d.parts, part{o: o, person: atoi(person), level: int8(r.Level), professional: r.Professional,
-				hosting: r.Code == "host" || r.Code == "initiator"})
+			personID, roleID, _ := strings.Cut(pair, ":")
+			id := atoi(personID)
+			number, ok := d.number[id]
+			if !ok {
+				continue
+			}
+			x := byRole[atoi(roleID)]
+			x.person, x.group = number, groupOf(d.groups.GroupOn(id, o.day))
+			d.parts = append(d.parts, x)
 		}
+		o.end = int32(len(d.parts))
+		d.occasions = append(d.occasions, o)
 	}
-	return d, nil
+	return rows.Err()
 }
 
 // atoi reads a non-negative decimal id.
@@ -162,21 +157,21 @@ func atoi(s string) int64 {
 // loadSmall reads activities, people and paths.
 func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
 	db := s.DB()
-	rows, err := db.QueryContext(ctx, `SELECT id, coalesce(start_date, ''), coalesce(initiator_id, 0) FROM activities`)
+	rows, err := db.QueryContext(ctx, `SELECT id, coalesce(start_date, ''), coalesce(initiator_id, 0), kind, name FROM activities`)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var a activity
-		if err := rows.Scan(&a.id, &a.start, &a.initiator); err != nil {
+		if err := rows.Scan(&a.id, &a.start, &a.initiator, &a.kind, &a.name); err != nil {
 			rows.Close()
 			return err
 		}
 		d.activities = append(d.activities, a)
 	}
 	rows.Close()
-	d.people = map[int64]person{}
-	rows, err = db.QueryContext(ctx, `SELECT id, name, entry_channel, coalesce(invited_by, 0) FROM people`)
+	d.number = map[int64]int32{}
+	rows, err = db.QueryContext(ctx, `SELECT id, name, entry_channel, coalesce(invited_by, 0) FROM people ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -187,7 +182,9 @@ func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
 			rows.Close()
 			return err
 		}
-		d.people[id] = p
+		d.number[id] = int32(len(d.ids))
+		d.ids = append(d.ids, id)
+		d.people = append(d.people, p)
 	}
 	rows.Close()
 	rows, err = db.QueryContext(ctx, `SELECT person_id, date, kind FROM paths`)
@@ -203,4 +200,17 @@ func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
 		d.paths = append(d.paths, p)
 	}
 	return rows.Err()
+}
+
+// span returns the occasions of the period: they lie together, as the
+// occasions are in date order.
+func (d *dataset) span(p Period) []occasion {
+	lo := searchDay(d.occasions, p.From)
+	hi := searchDay(d.occasions, p.To.AddDays(1))
+	return d.occasions[lo:hi]
+}
+
+// searchDay returns the index of the first occasion on or after day.
+func searchDay(os []occasion, day data.Date) int {
+	return sort.Search(len(os), func(i int) bool { return !os[i].day.Before(day) })
 }

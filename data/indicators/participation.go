@@ -8,31 +8,32 @@ import (
 
 // participation fills reach (1) and participation per group (2).
 func (w *pass) participation(f *Figures) {
-	f.ByGroup = map[data.Group]GroupCount{}
-	target := 0
-	for _, list := range w.byOccasion {
-		for _, a := range list {
-			c := f.ByGroup[a.group]
-			c.Participations++
-			f.ByGroup[a.group] = c
+	counts := make([]GroupCount, len(groupList))
+	for i := range w.occasions {
+		for _, x := range w.partsOf(&w.occasions[i]) {
+			counts[x.group].Participations++
 			f.Participations++
-			if a.group == data.GroupTarget {
-				target++
+		}
+	}
+	for _, seen := range w.seen {
+		if seen == 0 {
+			continue
+		}
+		f.Participants++
+		for g := range groupList {
+			if seen.has(group(g)) {
+				counts[g].Participants++
 			}
 		}
 	}
-	for _, groups := range w.groupsSeen {
-		f.Participants++
-		for g := range groups {
-			c := f.ByGroup[g]
-			c.Participants++
-			f.ByGroup[g] = c
-		}
-		if groups[data.GroupTarget] {
-			f.TargetParticipants++
+	f.ByGroup = map[data.Group]GroupCount{}
+	for g, c := range counts {
+		if c.Participations > 0 {
+			f.ByGroup[groupList[g]] = c
 		}
 	}
-	f.TargetShareOfParticipations = ratio(target, f.Participations)
+	f.TargetParticipants = counts[target].Participants
+	f.TargetShareOfParticipations = ratio(counts[target].Participations, f.Participations)
 	f.TargetShareOfParticipants = ratio(f.TargetParticipants, f.Participants)
 	f.TargetSize = w.d.sizes[w.p.To.Year]
 	f.Reach = ratio(f.TargetParticipants, f.TargetSize)
@@ -47,45 +48,46 @@ func (w *pass) composition(f *Figures) {
 	days := map[data.Date]*dayCount{}
 	sizes := map[string][]int{}
 	var all []int
-	withTarget := map[int64]bool{}
-	active := map[int64]bool{}
-	for _, id := range w.occOrder {
-		o := w.d.occasions[id]
-		target, registered := 0, len(w.byOccasion[id])
-		for _, a := range w.byOccasion[id] {
-			if a.group == data.GroupTarget {
-				target++
-			}
+	active := make([]bool, len(w.d.activities))
+	withTarget := make([]bool, len(w.d.activities))
+	for i := range w.occasions {
+		o := &w.occasions[i]
+		a := &w.d.activities[o.activity]
+		parts := w.partsOf(o)
+		size := len(parts) + int(o.guests)
+		if size == 0 {
+			continue
 		}
 		active[o.activity] = true
-		if target > 0 {
+		sizes[a.kind] = append(sizes[a.kind], size)
+		all = append(all, size)
+		if len(parts) == 0 {
+			continue // only anonymous guests: counts for size and activity, not for balance
+		}
+		inTarget, registered := 0, len(parts)
+		for _, x := range parts {
+			if x.group == target {
+				inTarget++
+			}
+		}
+		if inTarget > 0 {
 			withTarget[o.activity] = true
 		}
-		share := float64(target) / float64(registered)
+		share := float64(inTarget) / float64(registered)
 		shares = append(shares, share)
-		f.Shares = append(f.Shares, OccasionShare{id, o.name, o.day, target, registered, share})
+		s := OccasionShare{o.id, a.name, o.day, inTarget, registered, share}
+		f.Shares = append(f.Shares, s)
 		f.ShareBuckets[min(int(share*10), 9)]++
 		if share > threshold {
-			f.OverThreshold = append(f.OverThreshold, OccasionShare{id, o.name, o.day, target, registered, share})
+			f.OverThreshold = append(f.OverThreshold, s)
 		}
 		dc := days[o.day]
 		if dc == nil {
 			dc = &dayCount{}
 			days[o.day] = dc
 		}
-		dc.target += target
+		dc.target += inTarget
 		dc.registered += registered
-		size := registered + o.guests
-		sizes[o.kind] = append(sizes[o.kind], size)
-		all = append(all, size)
-	}
-	// Occasions with only anonymous guests count for size and activity, not for balance.
-	for id, o := range w.d.occasions {
-		if _, ok := w.byOccasion[id]; !ok && w.p.Contains(o.day) && o.guests > 0 {
-			active[o.activity] = true
-			sizes[o.kind] = append(sizes[o.kind], o.guests)
-			all = append(all, o.guests)
-		}
 	}
 	f.Occasions = len(all)
 	f.ShareMean, f.ShareMedian = mean(shares), median(shares)
@@ -100,8 +102,18 @@ func (w *pass) composition(f *Figures) {
 	for kind, xs := range sizes {
 		f.SizeByKind[kind] = sizeStats(xs)
 	}
-	f.ActiveActivities, f.ActivitiesWithTarget = len(active), len(withTarget)
+	f.ActiveActivities, f.ActivitiesWithTarget = countTrue(active), countTrue(withTarget)
 	f.Coverage = ratio(f.ActivitiesWithTarget, f.ActiveActivities)
+}
+
+func countTrue(xs []bool) int {
+	n := 0
+	for _, x := range xs {
+		if x {
+			n++
+		}
+	}
+	return n
 }
 
 func sizeStats(xs []int) SizeStats {
@@ -115,70 +127,4 @@ func sizeStats(xs []int) SizeStats {
 		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
 	}
 	return SizeStats{Occasions: len(s), Min: s[0], Median: m, Max: s[len(s)-1]}
-}
-
-// ties fills the ties across groups (9): for each target-group participant,
-// the distinct people (not professionals) they met at occasions, and how
-// many of those were from other groups.
-func (w *pass) ties(f *Figures) {
-	met := map[int64]map[int64]bool{}   // target person → people met
-	other := map[int64]map[int64]bool{} // … of whom from another group that day
-	for _, id := range w.occOrder {
-		list := w.byOccasion[id]
-		for _, a := range list {
-			if a.group != data.GroupTarget || a.professional {
-				continue
-			}
-			if met[a.person] == nil {
-				met[a.person], other[a.person] = map[int64]bool{}, map[int64]bool{}
-			}
-			for _, b := range list {
-				if b.person == a.person || b.professional {
-					continue
-				}
-				met[a.person][b.person] = true
-				if b.group != data.GroupTarget {
-					other[a.person][b.person] = true
-				}
-				// Count each pair once: from the target-group side, and
-				// between two target-group members from the smaller id.
-				if w.d.network && (b.group != data.GroupTarget || a.person < b.person) {
-					w.edge(a.person, b.person)
-				}
-			}
-		}
-	}
-	var shares []float64
-	for person, people := range met {
-		if len(people) == 0 {
-			continue
-		}
-		f.TargetWithTies++
-		share := float64(len(other[person])) / float64(len(people))
-		shares = append(shares, share)
-		if share >= 0.5 {
-			f.HalfOrMoreOthers++
-		}
-	}
-	f.OtherShareMean = mean(shares)
-	f.HalfOrMoreShare = ratio(f.HalfOrMoreOthers, f.TargetWithTies)
-	for k, n := range w.edges {
-		f.Edges = append(f.Edges, Edge{A: int64(k >> 32), B: int64(k & 0xffffffff), Occasions: int(n)})
-	}
-	sort.Slice(f.Edges, func(i, j int) bool {
-		if f.Edges[i].A != f.Edges[j].A {
-			return f.Edges[i].A < f.Edges[j].A
-		}
-		return f.Edges[i].B < f.Edges[j].B
-	})
-}
-
-func (w *pass) edge(a, b int64) {
-	if w.edges == nil {
-		w.edges = map[uint64]int32{}
-	}
-	if a > b {
-		a, b = b, a
-	}
-	w.edges[uint64(a)<<32|uint64(b)]++
 }

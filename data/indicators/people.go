@@ -41,19 +41,23 @@ func (w *pass) initiatives(f *Figures) {
 func (w *pass) entries(f *Figures) {
 	f.EntryChannels = map[string]int{}
 	invited := map[int64]int{}
-	for person, first := range w.firstEver {
-		if !w.p.Contains(first) {
+	for i, first := range w.firstEver {
+		if first.IsZero() || !w.p.Contains(first) {
 			continue
 		}
 		f.Newcomers++
-		p := w.d.people[person]
+		p := w.d.people[i]
 		f.EntryChannels[p.entryChannel]++
 		if p.invitedBy != 0 {
 			invited[p.invitedBy]++
 		}
 	}
 	for id, n := range invited {
-		f.TopInviters = append(f.TopInviters, Inviter{PersonID: id, Name: w.d.people[id].name, Count: n})
+		var name string
+		if i, ok := w.d.number[id]; ok {
+			name = w.d.people[i].name
+		}
+		f.TopInviters = append(f.TopInviters, Inviter{PersonID: id, Name: name, Count: n})
 	}
 	sort.Slice(f.TopInviters, func(i, j int) bool {
 		a, b := f.TopInviters[i], f.TopInviters[j]
@@ -72,9 +76,8 @@ func (w *pass) entries(f *Figures) {
 func (w *pass) trajectories(f *Figures) {
 	f.Transitions = map[[2]int]int{}
 	var days []float64
-	for person, groups := range w.groupsSeen {
-		quarters := w.quarterMax[person]
-		if !groups[data.GroupTarget] || len(quarters) == 0 {
+	for person, quarters := range w.quarterMax {
+		if !w.seen[person].has(target) {
 			continue
 		}
 		keys := make([]int, 0, len(quarters))
@@ -98,7 +101,7 @@ func (w *pass) trajectories(f *Figures) {
 		}
 		if top >= 3 {
 			f.ReachedActive++
-			if first, ok := w.firstLevel[person]; ok {
+			if first := w.firstLevel[person]; !first.IsZero() {
 				days = append(days, float64(w.firstEver[person].DaysUntil(first)))
 			}
 		}
@@ -131,14 +134,16 @@ func (w *pass) paths(f *Figures) {
 // period's participants took part again, and who came back in this period
 // after a break of at least two months.
 func (w *pass) retention(f *Figures) {
-	for person := range w.inPrevious {
-		f.PreviousParticipants++
-		if _, ok := w.groupsSeen[person]; ok {
-			f.StillActive++
+	for i, before := range w.inPrevious {
+		if before {
+			f.PreviousParticipants++
+			if w.seen[i] != 0 {
+				f.StillActive++
+			}
 		}
 	}
 	f.Retention = ratio(f.StillActive, f.PreviousParticipants)
-	f.Returners = len(w.returners)
+	f.Returners = countTrue(w.returners)
 }
 
 // months fills the time series (7): per month, participations by group,
@@ -147,28 +152,33 @@ func (w *pass) months(f *Figures) {
 	type acc struct {
 		levels     map[int]int
 		parts      map[data.Group]int
-		volunteers map[int64]bool
-		activities map[int64]bool
+		volunteers map[int32]bool
+		activities map[int32]bool
 		total      int
 	}
 	byMonth := map[string]*acc{}
-	for _, id := range w.occOrder {
-		o := w.d.occasions[id]
+	for i := range w.occasions {
+		o := &w.occasions[i]
+		parts := w.partsOf(o)
+		if len(parts) == 0 {
+			continue
+		}
 		k := monthKey(o.day)
 		m := byMonth[k]
 		if m == nil {
-			m = &acc{levels: map[int]int{}, parts: map[data.Group]int{}, volunteers: map[int64]bool{}, activities: map[int64]bool{}}
+			m = &acc{levels: map[int]int{}, parts: map[data.Group]int{}, volunteers: map[int32]bool{}, activities: map[int32]bool{}}
 			byMonth[k] = m
 		}
 		m.activities[o.activity] = true
-		for _, a := range w.byOccasion[id] {
-			m.parts[a.group]++
+		for _, x := range parts {
+			g := groupList[x.group]
+			m.parts[g]++
 			m.total++
-			if a.group == data.GroupVolunteer || a.hosting {
-				m.volunteers[a.person] = true
+			if g == data.GroupVolunteer || x.hosting {
+				m.volunteers[x.person] = true
 			}
-			if a.group == data.GroupTarget && !a.professional {
-				m.levels[a.level]++
+			if x.group == target && !x.professional {
+				m.levels[int(x.level)]++
 			}
 		}
 	}
