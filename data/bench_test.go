@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"samspil/data"
@@ -11,24 +10,9 @@ import (
 
 func TestMain(m *testing.M) { demotest.Main(m) }
 
-// scales are the data sets every benchmark runs on, so the README can show
-// how cost grows with data: scale 10 is ten years of a busy house.
-var scales = []int{1, 3, 10}
-
-func eachScale(b *testing.B, fn func(b *testing.B, s *data.Store)) {
-	for _, sc := range scales {
-		b.Run(fmt.Sprintf("scale=%d", sc), func(b *testing.B) {
-			s := demotest.Store(b, sc)
-			b.ReportAllocs()
-			b.ResetTimer()
-			fn(b, s)
-		})
-	}
-}
-
 // BenchmarkOpen opens the database and checks its schema.
 func BenchmarkOpen(b *testing.B) {
-	eachScale(b, func(b *testing.B, s *data.Store) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
 		for b.Loop() {
 			t, err := data.Open(s.Path())
 			if err != nil {
@@ -41,7 +25,7 @@ func BenchmarkOpen(b *testing.B) {
 
 // BenchmarkPeopleList loads the whole people list.
 func BenchmarkPeopleList(b *testing.B) {
-	eachScale(b, func(b *testing.B, s *data.Store) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
 		for b.Loop() {
 			if _, err := s.SearchPeople(context.Background(), data.PersonFilter{}); err != nil {
 				b.Fatal(err)
@@ -54,7 +38,7 @@ func BenchmarkPeopleList(b *testing.B) {
 // query grows a letter at a time. Budget: 16 ms.
 func BenchmarkSearchKeystroke(b *testing.B) {
 	queries := []string{"a", "an", "ann", "anna", "anna h", "anna ha", "s", "so", "sor", "søren"}
-	eachScale(b, func(b *testing.B, s *data.Store) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
 		i := 0
 		for b.Loop() {
 			if _, err := s.SearchPeople(context.Background(), data.PersonFilter{Query: queries[i%len(queries)]}); err != nil {
@@ -68,7 +52,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 // BenchmarkTimeline loads the full timeline of the person who took part
 // most. Budget: 50 ms.
 func BenchmarkTimeline(b *testing.B) {
-	eachScale(b, func(b *testing.B, s *data.Store) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
 		var id int64
 		s.DB().QueryRow(`SELECT person_id FROM participations GROUP BY person_id ORDER BY count(*) DESC LIMIT 1`).Scan(&id)
 		b.ResetTimer()
@@ -83,7 +67,7 @@ func BenchmarkTimeline(b *testing.B) {
 // BenchmarkSaveOccasion30 records an occasion with 30 participants in one
 // transaction. Budget: 20 ms.
 func BenchmarkSaveOccasion30(b *testing.B) {
-	eachScale(b, func(b *testing.B, s *data.Store) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
 		ctx := context.Background()
 		var ps []data.Participation
 		rows, _ := s.DB().Query(`SELECT id FROM people ORDER BY id LIMIT 30`)

@@ -14,18 +14,20 @@ import (
 )
 
 // xlsxSink writes a workbook with one native Excel table per sheet, a frozen
-// header and real date cells, through excelize's stream writer.
+// header and real date cells. excelize writes each sheet's frame (header,
+// column widths, panes, table) through its stream writer; the data rows go
+// through sheetRows and are spliced in when the workbook is saved.
 type xlsxSink struct {
 	f         *excelize.File
 	out       string
 	sw        *excelize.StreamWriter
 	sheet     string
 	cols      int
-	rows      int // rows written in the current sheet, header included
+	rows      *sheetRows            // the current sheet's
+	spliced   map[string]*sheetRows // finished sheets' rows, by marker
 	dateStyle int
 	head      int
 	first     bool
-	cells     []any // reused for every row
 }
 
 func newXLSXSink(out string) (*xlsxSink, error) {
@@ -39,7 +41,7 @@ func newXLSXSink(out string) (*xlsxSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxSink{f: f, out: out, dateStyle: dateStyle, head: head, first: true}, nil
+	return &xlsxSink{f: f, out: out, dateStyle: dateStyle, head: head, first: true, spliced: map[string]*sheetRows{}}, nil
 }
 
 // width is a column width that fits the kind of values.
@@ -68,7 +70,10 @@ func (x *xlsxSink) begin(t table, cols []column) error {
 	if err != nil {
 		return err
 	}
-	x.sw, x.sheet, x.cols, x.rows = sw, t.name, len(cols), 1
+	if x.rows, err = newSheetRows(x.dateStyle); err != nil {
+		return err
+	}
+	x.sw, x.sheet, x.cols = sw, t.name, len(cols)
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, width(c)); err != nil {
 			return err
@@ -106,44 +111,32 @@ func (x *xlsxSink) reserve(name string) error {
 	return err
 }
 
-func (x *xlsxSink) row(values []any) error {
-	cells := x.cells[:0]
-	for range values {
-		cells = append(cells, nil)
+func (x *xlsxSink) row(values []any) error { return x.rows.write(values) }
+
+// end puts the marker row and the table in the sheet's frame; the rows
+// are kept for commit.
+func (x *xlsxSink) end() error {
+	rows := x.rows
+	x.rows = nil
+	if rows.row == 1 {
+		rows.close()
+		return x.sw.Flush()
 	}
-	x.cells = cells
-	for i, v := range values {
-		switch v := v.(type) {
-		case data.Date:
-			if !v.IsZero() {
-				cells[i] = excelize.Cell{StyleID: x.dateStyle, Value: excelSerial(v)}
-			}
-		case string:
-			if v != "" {
-				cells[i] = v
-			}
-		default:
-			cells[i] = v
-		}
+	marker := rowsMarker + x.sheet
+	x.spliced[marker] = rows
+	if err := rows.finish(); err != nil {
+		return err
 	}
-	x.rows++
-	cell, err := excelize.CoordinatesToCellName(1, x.rows)
+	if err := x.sw.SetRow("A2", []any{marker}); err != nil {
+		return err
+	}
+	last, err := excelize.CoordinatesToCellName(x.cols, rows.row)
 	if err != nil {
 		return err
 	}
-	return x.sw.SetRow(cell, cells)
-}
-
-func (x *xlsxSink) end() error {
-	if x.rows > 1 {
-		last, err := excelize.CoordinatesToCellName(x.cols, x.rows)
-		if err != nil {
-			return err
-		}
-		err = x.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "tbl_" + x.sheet, StyleName: "TableStyleMedium2"})
-		if err != nil {
-			return fmt.Errorf("table %s: %w", x.sheet, err)
-		}
+	err = x.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "tbl_" + x.sheet, StyleName: "TableStyleMedium2"})
+	if err != nil {
+		return fmt.Errorf("table %s: %w", x.sheet, err)
 	}
 	return x.sw.Flush()
 }
@@ -153,21 +146,31 @@ func (x *xlsxSink) end() error {
 // first; the zip writer handed to it writes straight to the file instead
 // (and compresses at the fastest level), which saves time and tens of MiB.
 func (x *xlsxSink) commit() error {
-	defer x.f.Close()
+	defer x.abort()
 	return writeAtomically(x.out, func(f *os.File) error {
 		x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 			zw := zip.NewWriter(f)
 			zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 				return flate.NewWriter(out, flate.BestSpeed)
 			})
-			return zw
+			return &splicingZip{ZipWriter: zw, rows: x.spliced}
 		})
 		_, err := x.f.WriteToBuffer()
 		return err
 	})
 }
 
-func (x *xlsxSink) abort() { x.f.Close() }
+// abort drops the workbook and removes the rows' temporary files.
+func (x *xlsxSink) abort() {
+	x.f.Close()
+	if x.rows != nil {
+		x.rows.close()
+	}
+	for _, r := range x.spliced {
+		r.close()
+	}
+	x.rows, x.spliced = nil, nil
+}
 
 // writeAtomically writes a file through a temporary file in the same folder,
 // synced and renamed, so the target is either complete or untouched.

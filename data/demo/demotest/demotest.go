@@ -61,3 +61,18 @@ func Cleanup() {
 	}
 	dirs, files = nil, map[int]string{}
 }
+
+// Copy opens a fresh copy of a data set, for benchmarks that change it.
+func Copy(tb testing.TB, src *data.Store) *data.Store {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "copy.db")
+	if err := src.Backup(context.Background(), path); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
