@@ -202,33 +202,16 @@ func codeFromName(s string) string {
 // run exports in the background with a progress bar and a cancel button.
 func (e *exportScreen) run(opt export.Options, target string) {
 	e.u.app.Preferences().SetString("export.recipient", opt.Recipient)
-	ctx, cancel := context.WithCancel(e.u.ctx)
-	bar := widget.NewProgressBar()
-	status := widget.NewLabel(T("export.running"))
-	var d dialog.Dialog
-	cancelBtn := widget.NewButton(T("ui.cancel"), func() {
-		cancel()
-		status.SetText(T("export.cancelling"))
-	})
-	d = dialog.NewCustomWithoutButtons(T("export.run"), container.NewVBox(status, bar, cancelBtn), e.u.win)
-	d.Resize(dialogSize(e.u.win, 420, 160))
-	d.Show()
-	progress := func(p export.Progress) {
-		fyne.Do(func() {
-			if p.Total > 0 {
-				bar.SetValue(float64(p.Rows) / float64(p.Total))
-			}
-			status.SetText(Tf("export.progress", map[string]any{"Table": p.Table, "Rows": p.Rows}))
-		})
-	}
 	var sum export.Summary
-	e.u.background(func() error {
+	e.u.longJob(T("export.run"), T("export.running"), func(ctx context.Context, progress progressFunc) error {
 		var err error
-		sum, err = export.Run(ctx, e.u.store, opt, target, progress)
+		sum, err = export.Run(ctx, e.u.store, opt, target, func(p export.Progress) {
+			if p.Total > 0 {
+				progress(float64(p.Rows)/float64(p.Total), Tf("export.progress", map[string]any{"Table": p.Table, "Rows": p.Rows}))
+			}
+		})
 		return err
 	}, func(err error) {
-		cancel()
-		d.Hide()
 		if err != nil {
 			e.u.showError(err)
 			return

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 
@@ -36,6 +37,7 @@ type importScreen struct {
 	validBtn              *widget.Button
 	people                []*importer.PersonRow
 	tick                  *importer.Attendance
+	seq                   int // the latest preview; older ones are dropped
 }
 
 func newImportScreen(u *UI) *importScreen {
@@ -123,9 +125,12 @@ func (s *importScreen) chooseFile() {
 // load reads the file in the background and guesses the column mapping.
 func (s *importScreen) load(path string) {
 	var sheet *importer.Sheet
-	s.u.background(func() error {
+	s.u.longJob(T("nav.import"), T("import.reading"), func(ctx context.Context, _ progressFunc) error {
 		var err error
 		sheet, err = importer.ReadFile(path)
+		if err == nil {
+			err = ctx.Err() // cancelled while reading: drop what was read
+		}
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -145,12 +150,13 @@ func (s *importScreen) buildMapping(m importer.Mapping) {
 	s.mapping.Objects = nil
 	s.selects = map[string]*widget.Select{}
 	for _, f := range importer.Fields {
-		sel := widget.NewSelect(options, func(string) { s.preview() })
+		sel := widget.NewSelect(options, nil)
 		if i, ok := m[f]; ok {
 			sel.SetSelectedIndex(i + 1)
 		} else {
 			sel.SetSelectedIndex(0)
 		}
+		sel.OnChanged = func(string) { s.preview() } // after the guess: one preview, not one per field
 		s.selects[f] = sel
 		s.mapping.Add(widget.NewLabel(T("field." + f)))
 		s.mapping.Add(sel)
@@ -169,7 +175,9 @@ func (s *importScreen) currentMapping() importer.Mapping {
 	return m
 }
 
-// preview parses the file as chosen and lists every row's fate.
+// preview parses the file as chosen and lists every row's fate. Checking
+// thousands of rows against everyone registered takes a moment, so it runs
+// in the background; the import buttons wait for it.
 func (s *importScreen) preview() {
 	s.people, s.tick, s.lines = nil, nil, nil
 	if s.tickCard == nil {
@@ -180,54 +188,81 @@ func (s *importScreen) preview() {
 	s.tickCard.Hidden, s.mappingCard.Hidden = !attendance, attendance
 	s.tickCard.Refresh()
 	s.mappingCard.Refresh()
+	s.seq++
 	if s.sheet == nil {
 		return
 	}
-	if attendance {
-		s.previewAttendance()
-		return
-	}
-	rows, err := importer.ParsePeople(s.u.ctx, s.u.store, s.sheet, importer.PeopleOptions{Mapping: s.currentMapping()})
-	if err != nil {
-		s.summary.SetText(errText(err))
-		return
-	}
-	s.people = rows
+	seq, sheet, ctx, store := s.seq, s.sheet, s.u.ctx, s.u.store
+	opt, mapping := s.attendanceOptions(), s.currentMapping()
+	var p previewed
+	s.summary.SetText(T("import.checking"))
+	s.u.background(func() error {
+		if attendance {
+			a, err := importer.ParseAttendance(ctx, store, sheet, opt)
+			p = attendancePreview(a)
+			return err
+		}
+		rows, err := importer.ParsePeople(ctx, store, sheet, importer.PeopleOptions{Mapping: mapping})
+		p = peoplePreview(rows)
+		return err
+	}, func(err error) {
+		if seq != s.seq {
+			return // the choices changed meanwhile
+		}
+		if err != nil {
+			s.summary.SetText(errText(err))
+			return
+		}
+		s.people, s.tick, s.lines = p.people, p.tick, p.lines
+		s.summary.SetText(p.summary)
+		s.update()
+	})
+}
+
+// previewed is what a preview found.
+type previewed struct {
+	people  []*importer.PersonRow
+	tick    *importer.Attendance
+	lines   []string
+	summary string
+}
+
+func peoplePreview(rows []*importer.PersonRow) previewed {
+	p := previewed{people: rows}
 	good, dups := 0, 0
 	for _, r := range rows {
 		switch {
 		case !r.OK():
-			s.lines = append(s.lines, "✗ "+r.Errors.Message(current))
+			p.lines = append(p.lines, "✗ "+r.Errors.Message(current))
 		case len(r.Duplicates) > 0:
 			dups++
 			good++
-			s.lines = append(s.lines, Tf("import.row_duplicate", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.Duplicates[0].Name}))
+			p.lines = append(p.lines, Tf("import.row_duplicate", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.Duplicates[0].Name}))
 		case r.DupInFile > 0:
 			dups++
 			good++
-			s.lines = append(s.lines, Tf("import.row_duplicate_file", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.DupInFile}))
+			p.lines = append(p.lines, Tf("import.row_duplicate_file", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.DupInFile}))
 		default:
 			good++
-			s.lines = append(s.lines, Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)}))
+			p.lines = append(p.lines, Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)}))
 		}
 	}
-	s.summary.SetText(Tf("import.people_summary", map[string]any{"Rows": len(rows), "Good": good, "Bad": len(rows) - good, "Dups": dups}))
+	p.summary = Tf("import.people_summary", map[string]any{"Rows": len(rows), "Good": good, "Bad": len(rows) - good, "Dups": dups})
+	return p
 }
 
-func (s *importScreen) previewAttendance() {
-	opt := s.attendanceOptions()
-	a, err := importer.ParseAttendance(s.u.ctx, s.u.store, s.sheet, opt)
-	if err != nil {
-		s.summary.SetText(errText(err))
-		return
+func attendancePreview(a *importer.Attendance) previewed {
+	if a == nil {
+		return previewed{}
 	}
-	s.tick = a
+	p := previewed{tick: a}
 	for _, e := range a.Errors {
-		s.lines = append(s.lines, "✗ "+e.Message(current))
+		p.lines = append(p.lines, "✗ "+e.Message(current))
 	}
-	s.summary.SetText(Tf("import.attendance_summary", map[string]any{"Dates": len(a.Dates),
+	p.summary = Tf("import.attendance_summary", map[string]any{"Dates": len(a.Dates),
 		"People": len(a.People) + len(a.Unknown) + len(a.Ambiguous), "Unknown": len(a.Unknown),
-		"Total": a.Total, "Occasions": a.Occasions, "Activity": a.Activity}))
+		"Total": a.Total, "Occasions": a.Occasions, "Activity": a.Activity})
+	return p
 }
 
 func (s *importScreen) attendanceOptions() importer.AttendanceOptions {
@@ -283,32 +318,41 @@ func (s *importScreen) run(validOnly bool) {
 		}
 		msg = Tf("import.confirm_people", map[string]any{"Count": n})
 	}
+	people, tick, path, opt := s.people, s.tick, s.path, s.attendanceOptions()
 	s.u.confirm(T("import.confirm_title"), msg, func() {
-		if _, err := s.u.store.BackupBefore(s.u.ctx, s.u.backupsDir(), "import", s.u.settings().BackupsKept); err != nil {
-			s.u.showError(err)
-			return
-		}
 		var n int
-		var err error
-		if s.tick != nil {
-			n, err = importer.ImportAttendance(s.u.ctx, s.u.store, s.tick, s.attendanceOptions())
-		} else {
-			n, err = importer.ImportPeople(s.u.ctx, s.u.store, s.people, validOnly)
-		}
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		done := Tf("import.done", map[string]any{"Count": n})
-		if validOnly {
-			report := strings.TrimSuffix(s.path, filepath.Ext(s.path)) + "-fejl.csv"
-			if err := importer.WriteReport(report, s.people, current); err != nil {
-				s.u.showError(err)
+		var report string
+		var reportErr error // the import stands even when its error report could not be written
+		s.u.longJob(T("nav.import"), T("import.running"), func(ctx context.Context, _ progressFunc) error {
+			if _, err := s.u.store.BackupBefore(ctx, s.u.backupsDir(), "import", s.u.settings().BackupsKept); err != nil {
+				return err
+			}
+			var err error
+			if tick != nil {
+				n, err = importer.ImportAttendance(ctx, s.u.store, tick, opt)
 			} else {
+				n, err = importer.ImportPeople(ctx, s.u.store, people, validOnly)
+			}
+			if err != nil || !validOnly {
+				return err
+			}
+			report = strings.TrimSuffix(path, filepath.Ext(path)) + "-fejl.csv"
+			if reportErr = importer.WriteReport(report, people, current); reportErr != nil {
+				report = ""
+			}
+			return nil
+		}, func(err error) {
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			done := Tf("import.done", map[string]any{"Count": n})
+			if report != "" {
 				done += "\n" + Tf("import.report", map[string]any{"Path": report})
 			}
-		}
-		dialog.ShowInformation(T("import.done_title"), done, s.u.win)
-		s.preview()
+			dialog.ShowInformation(T("import.done_title"), done, s.u.win)
+			s.u.showError(reportErr)
+			s.preview()
+		})
 	})
 }

@@ -58,6 +58,7 @@ func newOverview(u *UI) *overview {
 			o.compute()
 		}
 	})
+	o.period.SetCode("quarter") // before the cards exist: reload computes, once
 	o.cards = container.NewGridWithColumns(4)
 	o.months, o.shares, o.levels, o.entries = newChart(), newChart(), newChart(), newChart()
 	o.shares.dots, o.shares.max = true, 1
@@ -80,7 +81,6 @@ func newOverview(u *UI) *overview {
 		o.custom, o.status,
 		o.cards, charts, container.NewGridWithColumns(2, weekCard, newCard), defs)
 	o.root = container.NewVScroll(content)
-	o.period.SetCode("quarter")
 	return o
 }
 
@@ -185,6 +185,7 @@ func (o *overview) compute() {
 	o.u.background(func() error {
 		var err error
 		r, err = indicators.Compute(o.u.ctx, o.u.store, p)
+		releaseMemory() // the history was read to work the figures out
 		return err
 	}, func(err error) {
 		if seq != o.seq {

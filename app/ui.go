@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -70,6 +71,11 @@ func (u *UI) background(work func() error, done func(error)) {
 // showError tells the user what went wrong, in their language.
 func (u *UI) showError(err error) {
 	if err == nil {
+		return
+	}
+	var e *data.Error
+	if errors.As(err, &e) && e.Code == "err.cancelled" {
+		dialog.ShowInformation(T("job.cancelled_title"), errText(err), u.win) // what the user asked for, not a fault
 		return
 	}
 	d := dialog.NewError(&shownError{errText(err)}, u.win)

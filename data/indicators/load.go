@@ -105,11 +105,12 @@ func (d *dataset) loadParts(ctx context.Context, s *data.Store, to data.Date) er
 	for i, a := range d.activities {
 		activityAt[a.id] = int32(i)
 	}
-	var n int // all participations, enough room for those up to the end
-	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM participations`).Scan(&n); err != nil {
+	var parts, occasions int // all of them: room for those up to the end
+	if err := s.DB().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM participations), (SELECT count(*) FROM occasions)`).
+		Scan(&parts, &occasions); err != nil {
 		return err
 	}
-	d.parts = make([]part, 0, n)
+	d.parts, d.occasions = make([]part, 0, parts), make([]occasion, 0, occasions)
 	rows, err := s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.anonymous_guests,
 			coalesce((SELECT group_concat(pa.person_id || ':' || pa.role_id) FROM participations pa WHERE pa.occasion_id = o.id), '')
 		FROM occasions o WHERE o.date <= ? ORDER BY o.date, o.id`, to)
