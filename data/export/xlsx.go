@@ -146,7 +146,7 @@ func (x *xlsxSink) end() error {
 // first; the zip writer handed to it writes straight to the file instead
 // (and compresses at the fastest level), which saves time and tens of MiB.
 func (x *xlsxSink) commit() error {
-	defer x.abort()
+	defer x.close()
 	return writeAtomically(x.out, func(f *os.File) error {
 		x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 			zw := zip.NewWriter(f)
@@ -160,8 +160,10 @@ func (x *xlsxSink) commit() error {
 	})
 }
 
-// abort drops the workbook and removes the rows' temporary files.
-func (x *xlsxSink) abort() {
+func (x *xlsxSink) abort() { x.close() }
+
+// close drops the workbook and removes the rows' temporary files.
+func (x *xlsxSink) close() {
 	x.f.Close()
 	if x.rows != nil {
 		x.rows.close()
