@@ -1,8 +1,8 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,7 +32,7 @@ type chart struct {
 }
 
 func newChart() *chart {
-	c := &chart{format: func(v float64) string { return fmt.Sprintf("%.0f", v) }}
+	c := &chart{format: func(v float64) string { return count(int(math.Round(v))) }}
 	c.ExtendBaseWidget(c)
 	return c
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,43 @@ func Language() string { return current }
 func T(key string) string { return lang.X(key, key) }
 
 // Tf translates a key with template data, for {{.Name}} placeholders.
-func Tf(key string, args map[string]any) string { return lang.X(key, key, args) }
+// Whole numbers among the arguments are written with thousands separators.
+func Tf(key string, args map[string]any) string {
+	shown := make(map[string]any, len(args))
+	for k, v := range args {
+		switch n := v.(type) {
+		case int:
+			v = count(n)
+		case int64:
+			v = count(int(n))
+		}
+		shown[k] = v
+	}
+	return lang.X(key, key, shown)
+}
+
+// count writes a whole number as the user reads it: 10.671 in Danish,
+// 10,671 in English.
+func count(n int) string {
+	sep := ","
+	if current == Danish {
+		sep = "."
+	}
+	digits := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}
 
 // label translates a stored code, e.g. label("group", "target").
 func label(kind, code string) string {

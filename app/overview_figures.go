@@ -30,9 +30,11 @@ func figuresOf(r *indicators.Report) []figure {
 			}
 		} else {
 			now, before := int(*row.Value), int(*row.Previous)
-			f.now, f.before = fmt.Sprint(now), fmt.Sprint(before)
-			if d := now - before; d != 0 {
-				f.change = fmt.Sprintf("%+d", d)
+			f.now, f.before = count(now), count(before)
+			if d := now - before; d > 0 {
+				f.change = "+" + count(d)
+			} else if d < 0 {
+				f.change = count(d)
 			}
 		}
 		out = append(out, f)
