@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -120,9 +121,15 @@ func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 	u.checkAndBackup()
 }
 
-// backupsDir is where the automatic backups go: the app's storage folder.
-func (u *UI) backupsDir() string {
-	return filepath.Join(u.app.Storage().RootURI().Path(), "backups")
+// backupsDir is where the open database's automatic backups go.
+func (u *UI) backupsDir() string { return backupsFor(u.store.Path()) }
+
+// backupsFor is the backup folder of a database: beside it and named after
+// it (samspil-backups for samspil.db), so that each database has its own
+// daily backup and the restore list shows only its own.
+func backupsFor(dbPath string) string {
+	stem := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	return filepath.Join(filepath.Dir(dbPath), stem+"-backups")
 }
 
 // checkAndBackup runs the quick integrity check in the background and then

@@ -64,7 +64,7 @@ func (u *UI) restoreBackup() {
 // restoreAtStart restores a backup over a file that could not be opened,
 // then starts the app on it.
 func restoreAtStart(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
-	dir := filepath.Join(a.Storage().RootURI().Path(), "backups")
+	dir := backupsFor(path)
 	chooseBackup(w, dir, func(backup string) {
 		if _, err := data.RestoreFile(context.Background(), path, backup, dir); err != nil {
 			dialog.ShowError(&shownError{errText(err)}, w)
