@@ -47,7 +47,10 @@ func (s *sheetRows) write(values []any) error {
 	b = strconv.AppendInt(b, int64(s.row), 10)
 	b = append(b, `">`...)
 	for i, v := range values {
-		b = s.cell(b, i, v)
+		var err error
+		if b, err = s.cell(b, i, v); err != nil {
+			return err
+		}
 	}
 	b = append(b, `</row>`...)
 	s.buf = b
@@ -56,7 +59,7 @@ func (s *sheetRows) write(values []any) error {
 }
 
 // cell appends the cell in column i; an empty value writes no cell.
-func (s *sheetRows) cell(b []byte, i int, v any) []byte {
+func (s *sheetRows) cell(b []byte, i int, v any) ([]byte, error) {
 	start := func(b []byte, attrs string) []byte {
 		b = append(b, `<c r="`...)
 		b = appendColumn(b, i)
@@ -92,9 +95,9 @@ func (s *sheetRows) cell(b []byte, i int, v any) []byte {
 		b = strconv.AppendInt(append(b, `"><v>`...), int64(excelSerial(v)), 10)
 		b = append(b, `</v></c>`...)
 	default:
-		panic(fmt.Sprintf("export: cell of type %T", v))
+		return b, fmt.Errorf("export: a cell of type %T in row %d", v, s.row)
 	}
-	return b
+	return b, nil
 }
 
 // appendColumn appends the letters of column i (0: A).
