@@ -49,7 +49,8 @@ func Language() string { return current }
 func T(key string) string { return lang.X(key, key) }
 
 // Tf translates a key with template data, for {{.Name}} placeholders.
-// Whole numbers among the arguments are written with thousands separators.
+// Whole numbers among the arguments are written with thousands separators,
+// and a message counting one thing takes its singular form (assets.Plural).
 func Tf(key string, args map[string]any) string {
 	shown := make(map[string]any, len(args))
 	for k, v := range args {
@@ -61,7 +62,7 @@ func Tf(key string, args map[string]any) string {
 		}
 		shown[k] = v
 	}
-	return lang.X(key, key, shown)
+	return lang.X(assets.Plural(current, key, args), key, shown)
 }
 
 // count writes a whole number as the user reads it: 10.671 in Danish,

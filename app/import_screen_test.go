@@ -29,7 +29,7 @@ func TestImportPeopleListWithPreview(t *testing.T) {
 		t.Fatalf("lines = %v", s.lines)
 	}
 	test.Tap(s.validBtn)
-	if !strings.Contains(asked, "1 personer oprettes") {
+	if !strings.Contains(asked, "1 person oprettes") {
 		t.Fatalf("confirmation = %q", asked)
 	}
 	rows, _ := u.store.SearchPeople(u.ctx, data.PersonFilter{})

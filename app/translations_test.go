@@ -92,3 +92,25 @@ func TestTranslationsAreComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestOneThingTakesTheSingular(t *testing.T) {
+	if got := Tf("people.count", map[string]any{"Count": 1}); got != "1 person" {
+		t.Errorf("people.count of 1 = %q", got)
+	}
+	if got := Tf("people.count", map[string]any{"Count": 2}); got != "2 personer" {
+		t.Errorf("people.count of 2 = %q", got)
+	}
+	err := &data.Error{Code: "err.person_has_participations", Args: map[string]any{"Name": "Mia", "Count": 1}}
+	if got := errText(err); !strings.Contains(got, "har 1 deltagelse ") {
+		t.Errorf("error with one participation = %q", got)
+	}
+	for _, lang := range []string{"da", "en"} {
+		for k := range assets.Catalog(lang) {
+			if base, ok := strings.CutSuffix(k, ".one"); ok {
+				if _, ok := assets.Catalog(lang)[base]; !ok {
+					t.Errorf("%s: %q has no plural form %q", lang, k, base)
+				}
+			}
+		}
+	}
+}

@@ -151,7 +151,7 @@ func TestSearchAsYouTypeFiltersPeople(t *testing.T) {
 	if len(ps.rows) != 1 || ps.rows[0].Name != "Søren Hansen" {
 		t.Fatalf("after 'soren': %+v", ps.rows)
 	}
-	if ps.count.Text != "1 personer" {
+	if ps.count.Text != "1 person" {
 		t.Fatalf("count = %q", ps.count.Text)
 	}
 }

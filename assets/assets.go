@@ -51,7 +51,7 @@ func Catalog(language string) map[string]string {
 // Text renders the message key in the language with the template data args
 // ({{.Name}} placeholders, as go-i18n uses). An unknown key renders as itself.
 func Text(language, key string, args map[string]any) string {
-	msg, ok := Catalog(language)[key]
+	msg, ok := Catalog(language)[Plural(language, key, args)]
 	if !ok {
 		return key
 	}
@@ -67,4 +67,27 @@ func Text(language, key string, args map[string]any) string {
 		return msg
 	}
 	return b.String()
+}
+
+// Plural returns the key of the message to show: key+".one" when the
+// message counts one thing ({{.Count}} is 1) and that form exists, for
+// "1 person" rather than "1 personer"; otherwise key. Danish and English
+// have just the two forms.
+func Plural(language, key string, args map[string]any) string {
+	switch n := args["Count"].(type) {
+	case int:
+		if n != 1 {
+			return key
+		}
+	case int64:
+		if n != 1 {
+			return key
+		}
+	default:
+		return key
+	}
+	if _, ok := Catalog(language)[key+".one"]; ok {
+		return key + ".one"
+	}
+	return key
 }

@@ -172,7 +172,7 @@ func TestDeletePersonRefusedWithParticipations(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.DeletePerson(ctx, anna.ID)
-	if errCode(err) != "err.person_has_participations" || !strings.Contains(Message(err, "da"), "Anna har 1 deltagelser") {
+	if errCode(err) != "err.person_has_participations" || !strings.Contains(Message(err, "da"), "Anna har 1 deltagelse ") {
 		t.Fatalf("delete anna: %v", err)
 	}
 	if err := s.DeletePerson(ctx, bo.ID); err != nil {
