@@ -220,3 +220,20 @@ func TestDeleteMistakenPeriodAndConsent(t *testing.T) {
 		t.Fatalf("second delete: %v", err)
 	}
 }
+
+func TestNamesSortTheDanishWay(t *testing.T) {
+	names := []string{"Åse Holm", "Ærø Jensen", "Østergaard", "Aagaard", "anna", "Zacho", "Émile", "ebbe", "Bo", "Ålbæk", "Øjvind", "Ulla", "Yrsa"}
+	rows := make([]PersonRow, len(names))
+	for i, n := range names {
+		rows[i] = PersonRow{ID: int64(i), Name: n}
+	}
+	sortByName(rows)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Name)
+	}
+	want := "anna, Bo, ebbe, Émile, Ulla, Yrsa, Zacho, Ærø Jensen, Øjvind, Østergaard, Aagaard, Ålbæk, Åse Holm"
+	if strings.Join(got, ", ") != want {
+		t.Fatalf("order\n got %s\nwant %s", strings.Join(got, ", "), want)
+	}
+}

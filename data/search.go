@@ -87,7 +87,11 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		args = append(args, f.Limit)
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
-	return collect(rows, err, scanPersonRow)
+	people, err := collect(rows, err, scanPersonRow)
+	if f.SortBy != "newest" {
+		sortByName(people) // SQLite knows no Danish order: Å would come before Æ
+	}
+	return people, err
 }
 
 func scanPersonRow(r *sql.Rows) (PersonRow, error) {

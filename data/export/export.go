@@ -93,6 +93,16 @@ func countPeriod(ctx context.Context, s *data.Store, src *source) (occasions, pa
 // .zip file) and records it in the database. The file appears complete or
 // not at all: a failed or cancelled export (ctx) leaves nothing at out.
 func Run(ctx context.Context, s *data.Store, opt Options, out string, progress func(Progress)) (Summary, error) {
+	sum, err := run(ctx, s, opt, out, progress)
+	if err != nil && ctx.Err() != nil {
+		// Whichever part noticed first (a query, the indicators, a
+		// progress tick), a cancelled export says so in one way.
+		err = &data.Error{Code: "err.cancelled"}
+	}
+	return sum, err
+}
+
+func run(ctx context.Context, s *data.Store, opt Options, out string, progress func(Progress)) (Summary, error) {
 	if err := opt.Validate(); err != nil {
 		return Summary{}, err
 	}
@@ -143,7 +153,8 @@ func Run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	}
 	rec := &data.ExportRecord{Recipient: opt.Recipient, From: opt.From, To: opt.To, Pseudonymised: !opt.Identified,
 		Format: opt.Format, RowCounts: e.counts}
-	if err := s.RecordExport(ctx, rec); err != nil {
+	// The file is in place: record it even if the user pressed cancel just now.
+	if err := s.RecordExport(context.WithoutCancel(ctx), rec); err != nil {
 		return Summary{}, err
 	}
 	return Summary{Out: out, RowCounts: e.counts, Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, nil
