@@ -127,7 +127,7 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	a.occasionList = textList(func() int { return len(a.occasions) }, func(i int) string {
 		o := a.occasions[i]
 		return fmt.Sprintf("%s %s %s — %s", weekdayText(o.Date), dateText(o.Date), o.StartTime,
-			Tf("overview.occasion_people", map[string]any{"People": o.Participants, "Guests": o.AnonymousGuests}))
+			Tf("overview.occasion_people", map[string]any{"People": amount("participants", o.Participants), "Guests": amount("guests", o.AnonymousGuests)}))
 	}, nil)
 	a.occasionList.OnSelected = func(id widget.ListItemID) {
 		oid := a.occasions[id].ID
@@ -136,7 +136,7 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	}
 	a.regularList = textList(func() int { return len(a.regulars) }, func(i int) string {
 		r := a.regulars[i]
-		return Tf("activities.regular_line", map[string]any{"Name": r.Name, "Times": r.Times, "Last": dateText(r.LastDate)})
+		return Tf("activities.regular_line", map[string]any{"Name": r.Name, "Times": amount("times", r.Times), "Last": dateText(r.LastDate)})
 	}, nil)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(T("activities.tab_occasions"), a.occasionList),

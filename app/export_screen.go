@@ -92,7 +92,7 @@ func exportLine(r data.ExportRecord) string {
 	}
 	return fmt.Sprintf("%s — %s — %s – %s — %s, %s — %s", strings.Replace(r.At[:16], "T", " ", 1), r.Recipient,
 		dateOrDots(r.From), dateOrDots(r.To), strings.ToUpper(r.Format), kind,
-		Tf("export.rows", map[string]any{"People": r.RowCounts["people"], "Participations": r.RowCounts["participation"]}))
+		Tf("export.rows", map[string]any{"People": amount("people", r.RowCounts["people"]), "Participations": amount("participations", r.RowCounts["participation"])}))
 }
 
 func dateOrDots(d data.Date) string {
@@ -167,8 +167,9 @@ func (e *exportScreen) replan() {
 		if opt.Identified {
 			key = "export.plan_identified"
 		}
-		e.plan.SetText(Tf(key, map[string]any{"People": sum.RowCounts["people"], "Occasions": sum.RowCounts["occasions"],
-			"Participations": sum.RowCounts["participation"], "Excluded": sum.Excluded, "Unkeyed": sum.Unkeyed}))
+		e.plan.SetText(Tf(key, map[string]any{"People": amount("people", sum.RowCounts["people"]),
+			"Occasions": amount("occasions", sum.RowCounts["occasions"]), "Participations": amount("participations", sum.RowCounts["participation"]),
+			"Excluded": amount("people", sum.Excluded), "Unkeyed": sum.Unkeyed}))
 	})
 }
 
@@ -217,7 +218,7 @@ func (e *exportScreen) run(opt export.Options, target string) {
 			return
 		}
 		dialog.ShowInformation(T("export.done_title"), Tf("export.done", map[string]any{"Path": sum.Out,
-			"People": sum.RowCounts["people"], "Participations": sum.RowCounts["participation"]}), e.u.win)
+			"People": amount("people", sum.RowCounts["people"]), "Participations": amount("participations", sum.RowCounts["participation"])}), e.u.win)
 		e.reload()
 	})
 }

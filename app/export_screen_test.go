@@ -24,7 +24,7 @@ func TestExportScreenSaysWhatItWritesAndWritesIt(t *testing.T) {
 	}
 	e := screenOf[*exportScreen](t, u, "export")
 	e.setPeriod(data.MustDate("2026-11-01"), data.MustDate("2026-11-30"))
-	if !strings.Contains(e.plan.Text, "1 personer (med nøgler), 1 gange og 1 deltagelser") || !strings.Contains(e.plan.Text, "1 personer uden forskningssamtykke udelades") {
+	if !strings.Contains(e.plan.Text, "1 person (med nøgler), 1 gang og 1 deltagelse.") || !strings.Contains(e.plan.Text, "1 person uden forskningssamtykke udelades") {
 		t.Fatalf("plan = %q", e.plan.Text)
 	}
 	test.Tap(e.identified)

@@ -65,6 +65,14 @@ func Tf(key string, args map[string]any) string {
 	return lang.X(assets.Plural(current, key, args), key, shown)
 }
 
+// units are the things amount counts: each has the messages "n.<unit>"
+// and "n.<unit>.one".
+var units = []string{"people", "occasions", "participations", "participants", "guests", "rows", "columns", "dates", "times"}
+
+// amount writes a number of things, "6.624 personer" or "1 person", for
+// messages that count more than one kind of thing.
+func amount(unit string, n int) string { return Tf("n."+unit, map[string]any{"Count": n}) }
+
 // count writes a whole number as the user reads it: 10.671 in Danish,
 // 10,671 in English.
 func count(n int) string {

@@ -138,7 +138,7 @@ func (s *importScreen) load(path string) {
 			return
 		}
 		s.path, s.sheet = path, sheet
-		s.fileLbl.SetText(Tf("import.file_line", map[string]any{"File": filepath.Base(path), "Rows": len(sheet.Rows), "Columns": len(sheet.Header)}))
+		s.fileLbl.SetText(Tf("import.file_line", map[string]any{"File": filepath.Base(path), "Rows": amount("rows", len(sheet.Rows)), "Columns": amount("columns", len(sheet.Header))}))
 		s.buildMapping(importer.GuessMapping(sheet.Header))
 		s.preview()
 	})
@@ -247,7 +247,7 @@ func peoplePreview(rows []*importer.PersonRow) previewed {
 			p.lines = append(p.lines, Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)}))
 		}
 	}
-	p.summary = Tf("import.people_summary", map[string]any{"Rows": len(rows), "Good": good, "Bad": len(rows) - good, "Dups": dups})
+	p.summary = Tf("import.people_summary", map[string]any{"Rows": amount("rows", len(rows)), "Good": good, "Bad": len(rows) - good, "Dups": dups})
 	return p
 }
 
@@ -259,9 +259,9 @@ func attendancePreview(a *importer.Attendance) previewed {
 	for _, e := range a.Errors {
 		p.lines = append(p.lines, "✗ "+e.Message(current))
 	}
-	p.summary = Tf("import.attendance_summary", map[string]any{"Dates": len(a.Dates),
-		"People": len(a.People) + len(a.Unknown) + len(a.Ambiguous), "Unknown": len(a.Unknown),
-		"Total": a.Total, "Occasions": a.Occasions, "Activity": a.Activity})
+	p.summary = Tf("import.attendance_summary", map[string]any{"Dates": amount("dates", len(a.Dates)),
+		"People": amount("people", len(a.People)+len(a.Unknown)+len(a.Ambiguous)), "Unknown": len(a.Unknown),
+		"Total": amount("participations", a.Total), "Occasions": a.Occasions, "Activity": a.Activity})
 	return p
 }
 

@@ -51,7 +51,7 @@ func TestImportTickSheet(t *testing.T) {
 	s.load(path)
 	s.kind.SetCode("attendance")
 	s.activity.SetText("Onsdagscafé")
-	if !strings.Contains(s.summary.Text, "2 datoer, 2 personer (0 ikke registreret), 3 deltagelser, 2 nye gange af Onsdagscafé") {
+	if !strings.Contains(s.summary.Text, "2 datoer, 2 personer (0 ikke registreret), 3 deltagelser; nye gange af Onsdagscafé: 2.") {
 		t.Fatalf("summary = %q", s.summary.Text)
 	}
 	test.Tap(s.allBtn)

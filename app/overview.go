@@ -96,7 +96,7 @@ func (o *overview) buildLists() {
 	o.weekList = textList(func() int { return len(o.week) }, func(i int) string {
 		r := o.week[i]
 		return fmt.Sprintf("%s %s %s  %s — %s", weekdayText(r.Date), dateText(r.Date), r.StartTime,
-			r.ActivityName, Tf("overview.occasion_people", map[string]any{"People": r.Participants, "Guests": r.AnonymousGuests}))
+			r.ActivityName, Tf("overview.occasion_people", map[string]any{"People": amount("participants", r.Participants), "Guests": amount("guests", r.AnonymousGuests)}))
 	}, nil)
 	o.weekList.OnSelected = func(id widget.ListItemID) {
 		r := o.week[id]

@@ -80,6 +80,9 @@ func TestTranslationsAreComplete(t *testing.T) {
 	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "import", "export", "settings"} {
 		keys = append(keys, "nav."+key)
 	}
+	for _, u := range units {
+		keys = append(keys, "n."+u, "n."+u+".one")
+	}
 	if len(keys) < 100 {
 		t.Fatalf("found only %d keys in the code; the scan is broken", len(keys))
 	}
