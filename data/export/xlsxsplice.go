@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -32,6 +33,14 @@ func (z *splicingZip) Create(name string) (io.Writer, error) {
 		return &z.pending, nil
 	}
 	return z.ZipWriter.Create(name)
+}
+
+// AddFS writes the buffered worksheet before the files added.
+func (z *splicingZip) AddFS(fsys fs.FS) error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.ZipWriter.AddFS(fsys)
 }
 
 // Close writes the last part and the zip's directory.
