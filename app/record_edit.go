@@ -167,6 +167,7 @@ func (r *recordScreen) searchChanged(q string) {
 		a.roleID = r.defaultRole(a.group)
 	}
 	r.ticks.shown = append(r.ticks.shown, others...)
+	r.ticks.rank(q) // a new face whose name starts with the letters before a regular who merely contains them
 	r.ticks.list.Refresh()
 }
 

@@ -133,8 +133,8 @@ func (t *tickList) add(a *attendee) {
 }
 
 // filter shows the lines whose name contains every typed word. While
-// searching, the best match comes first, so that Enter ticks it: names
-// with a word starting with what was typed, and people not yet ticked.
+// searching, the best match comes first, so that Enter ticks it: people
+// not yet ticked, names with a word starting with what was typed, regulars.
 func (t *tickList) filter(query string) {
 	words := strings.Fields(data.FoldName(query))
 	t.shown = t.shown[:0]
@@ -143,19 +143,28 @@ func (t *tickList) filter(query string) {
 			t.shown = append(t.shown, a)
 		}
 	}
-	if len(words) > 0 {
-		sort.SliceStable(t.shown, func(i, j int) bool { return searchRank(t.shown[i], words) > searchRank(t.shown[j], words) })
-	}
+	t.rank(query)
 	t.list.Refresh()
 }
 
-// searchRank orders search results: unticked before ticked, then by matchRank.
+// searchRank orders search results: unticked before ticked, then by
+// matchRank, then the activity's regulars before other people.
 func searchRank(a *attendee, words []string) int {
-	rank := matchRank(a.folded, words)
+	rank := 10 * matchRank(a.folded, words)
 	if !a.ticked {
-		rank += 10
+		rank += 100
+	}
+	if a.regular {
+		rank++
 	}
 	return rank
+}
+
+// rank sorts the shown lines by searchRank for the query.
+func (t *tickList) rank(query string) {
+	if words := strings.Fields(data.FoldName(query)); len(words) > 0 {
+		sort.SliceStable(t.shown, func(i, j int) bool { return searchRank(t.shown[i], words) > searchRank(t.shown[j], words) })
+	}
 }
 
 // matchRank is 0 when a word is missing from name, 2 when every word starts

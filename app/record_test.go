@@ -249,3 +249,32 @@ func roleCode(t *testing.T, u *UI, id int64) string {
 	}
 	return ""
 }
+
+// Typing "ann" must offer Anna (a first visit) before Marianne (a regular
+// whose name merely contains the letters), so that Enter ticks Anna; and
+// a regular whose name starts with the letters comes before a newcomer.
+func TestRecordSearchPutsNamesStartingWithTheLettersFirst(t *testing.T) {
+	u := newTestUI(t)
+	cafe, _, _, _ := recordFixture(t, u)
+	marianne, anna, annika := &data.Person{Name: "Marianne Holm"}, &data.Person{Name: "Anna Berg"}, &data.Person{Name: "Annika Skov"}
+	for _, p := range []*data.Person{marianne, anna, annika} {
+		if err := u.store.SavePerson(u.ctx, p, &data.GroupPeriod{Group: data.GroupResourceful, Start: data.MustDate("2026-01-01")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	active := roleByCode(t, u, "active")
+	if err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-11-18"),
+		Participants: []data.Participation{{PersonID: marianne.ID, RoleID: active.ID}, {PersonID: annika.ID, RoleID: active.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	r := screenOf[*recordScreen](t, u, "record")
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	test.Type(r.search, "ann")
+	var got []string
+	for _, a := range r.ticks.shown {
+		got = append(got, a.name)
+	}
+	if want := "Annika Skov, Anna Berg, Marianne Holm"; strings.Join(got, ", ") != want {
+		t.Fatalf("shown %q, want %q", strings.Join(got, ", "), want)
+	}
+}

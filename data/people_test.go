@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -235,5 +236,32 @@ func TestNamesSortTheDanishWay(t *testing.T) {
 	want := "anna, Bo, ebbe, Émile, Ulla, Yrsa, Zacho, Ærø Jensen, Øjvind, Østergaard, Aagaard, Ålbæk, Åse Holm"
 	if strings.Join(got, ", ") != want {
 		t.Fatalf("order\n got %s\nwant %s", strings.Join(got, ", "), want)
+	}
+}
+
+// A search with a limit (a picker, the registration) returns the names
+// with a word starting with the letters first, not the alphabetically
+// first of everyone who merely contains them.
+func TestLimitedSearchPrefersNamesStartingWithTheLetters(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	for i := 0; i < 5; i++ {
+		if err := s.SavePerson(ctx, &Person{Name: fmt.Sprintf("Hanne Nr%d", i)}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SavePerson(ctx, &Person{Name: "Peter Anneberg"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.SearchPeople(ctx, PersonFilter{Query: "ann", Limit: 3})
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	found := false
+	for _, r := range rows {
+		found = found || r.Name == "Peter Anneberg"
+	}
+	if !found {
+		t.Errorf("the limited search left out the name with a word starting with 'ann': %+v", rows)
 	}
 }

@@ -75,8 +75,16 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		args = append(args, cutoff.String(), cutoff)
 	}
 	order := "p.name COLLATE NOCASE, p.id"
-	if f.SortBy == "newest" {
+	words := strings.Fields(FoldName(f.Query))
+	switch {
+	case f.SortBy == "newest":
 		order = "p.created_at DESC, p.id DESC"
+	case f.Limit > 0 && len(words) > 0:
+		// A few best matches (a picker, the registration's search): names
+		// with a word that starts with what was typed before names that
+		// merely contain it, or "ann" would offer Marianne before Anna.
+		order = `CASE WHEN (' ' || p.search_key) LIKE ? ESCAPE '\' THEN 0 ELSE 1 END, ` + order
+		args = append(args, "% "+escapeLike(words[0])+"%")
 	}
 	query := `SELECT p.id, p.name, p.phone, p.email, coalesce(grp, ''), coalesce(p.birth_year, 0), p.created_at
 		FROM people p LEFT JOIN (SELECT person_id, grp FROM group_periods
