@@ -2,12 +2,13 @@ package export
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
-	"compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"samspil/data"
@@ -31,6 +32,7 @@ type xlsxSink struct {
 }
 
 func newXLSXSink(out string) (*xlsxSink, error) {
+	removeStaleRows(os.TempDir(), time.Now())
 	f := excelize.NewFile()
 	dateFmt := "yyyy-mm-dd"
 	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"samspil/data"
@@ -29,8 +31,11 @@ type sheetRows struct {
 	row       int // the number of the last row written
 }
 
+// sheetPattern names the row files in the temporary folder.
+const sheetPattern = "samspil-sheet-*.xml"
+
 func newSheetRows(dateStyle int) (*sheetRows, error) {
-	f, err := os.CreateTemp("", "samspil-sheet-*.xml")
+	f, err := os.CreateTemp("", sheetPattern)
 	if err != nil {
 		return nil, err
 	}
@@ -141,4 +146,16 @@ func (s *sheetRows) finish() error { return s.w.Flush() }
 func (s *sheetRows) close() {
 	s.file.Close()
 	os.Remove(s.file.Name())
+}
+
+// removeStaleRows removes row files that an export killed on Windows (where
+// an open file keeps its name) left in the temporary folder more than a day
+// ago; a running export's files are younger.
+func removeStaleRows(dir string, now time.Time) {
+	names, _ := filepath.Glob(filepath.Join(dir, sheetPattern))
+	for _, name := range names {
+		if st, err := os.Stat(name); err == nil && now.Sub(st.ModTime()) > 24*time.Hour {
+			os.Remove(name)
+		}
+	}
 }

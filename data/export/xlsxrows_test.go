@@ -1,10 +1,12 @@
 package export
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -101,4 +103,24 @@ func trim(s string) string {
 		return s[:40] + "…"
 	}
 	return s
+}
+
+func TestStaleRowFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	old, young, other := filepath.Join(dir, "samspil-sheet-1.xml"), filepath.Join(dir, "samspil-sheet-2.xml"), filepath.Join(dir, "notes.xml")
+	for _, p := range []string{old, young, other} {
+		if err := os.WriteFile(p, []byte("<row/>"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	for _, p := range []string{old, other} {
+		os.Chtimes(p, now.Add(-48*time.Hour), now.Add(-48*time.Hour))
+	}
+	removeStaleRows(dir, now)
+	for p, want := range map[string]bool{old: false, young: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
 }
