@@ -89,3 +89,19 @@ func BenchmarkSaveOccasion30(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRegulars loads the regulars of the busiest activity, as the
+// registration screen does when it opens an occasion.
+func BenchmarkRegulars(b *testing.B) {
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
+		var id int64
+		s.DB().QueryRow(`SELECT o.activity_id FROM occasions o JOIN participations pa ON pa.occasion_id = o.id
+			GROUP BY o.activity_id ORDER BY count(*) DESC LIMIT 1`).Scan(&id)
+		b.ResetTimer()
+		for b.Loop() {
+			if _, err := s.Regulars(context.Background(), id, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
