@@ -44,9 +44,6 @@ func (u *UI) longJob(title, status string, work func(ctx context.Context, progre
 			label.SetText(status)
 		})
 	}
-	if u.inline {
-		progress = func(float64, string) {}
-	}
 	u.background(func() error {
 		err := work(ctx, progress)
 		releaseMemory()

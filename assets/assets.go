@@ -74,15 +74,8 @@ func Text(language, key string, args map[string]any) string {
 // "1 person" rather than "1 personer"; otherwise key. Danish and English
 // have just the two forms.
 func Plural(language, key string, args map[string]any) string {
-	switch n := args["Count"].(type) {
-	case int:
-		if n != 1 {
-			return key
-		}
-	case int64:
-		if n != 1 {
-			return key
-		}
+	switch args["Count"] {
+	case 1, int64(1):
 	default:
 		return key
 	}

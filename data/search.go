@@ -41,7 +41,8 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 	var where []string
 	args := []any{today, today}
 	where = append(where, "p.anonymised = 0")
-	for _, word := range strings.Fields(FoldName(f.Query)) {
+	words := strings.Fields(FoldName(f.Query))
+	for _, word := range words {
 		where = append(where, "p.search_key LIKE ? ESCAPE '\\'")
 		args = append(args, "%"+escapeLike(word)+"%")
 	}
@@ -75,7 +76,6 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		args = append(args, cutoff.String(), cutoff)
 	}
 	order := "p.name COLLATE NOCASE, p.id"
-	words := strings.Fields(FoldName(f.Query))
 	switch {
 	case f.SortBy == "newest":
 		order = "p.created_at DESC, p.id DESC"
