@@ -119,6 +119,10 @@ func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 		if err := checkNoOverlap(ctx, tx, g); err != nil {
 			return err
 		}
+		before, err := ungroupedParticipations(ctx, tx, g.PersonID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE group_periods SET grp = ?, staff_kind = ?, start_date = ?, end_date = ?
 			WHERE id = ? AND person_id = ?`, g.Group, g.StaffKind, g.Start, g.End, g.ID, g.PersonID)
 		if err != nil {
@@ -126,6 +130,13 @@ func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 		}
 		if err := expectOne(res); err != nil {
 			return err
+		}
+		after, err := ungroupedParticipations(ctx, tx, g.PersonID)
+		if err != nil {
+			return err
+		}
+		if after > before {
+			return &Error{Code: "err.period_orphans", Field: "start", Args: map[string]any{"Count": after - before}}
 		}
 		return setPeriodCategories(ctx, tx, g)
 	})

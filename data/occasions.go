@@ -90,6 +90,9 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 			return err
 		}
 	} else {
+		if err := checkMoveTarget(ctx, tx, o); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE occasions SET activity_id = ?, date = ?, start_time = ?,
 			end_time = ?, anonymous_guests = ?, notes = ? WHERE id = ?`, append(args, o.ID)...)
 		if err != nil {
@@ -102,7 +105,32 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 			return err
 		}
 	}
-	return insertParticipations(ctx, tx, o)
+	if err := insertParticipations(ctx, tx, o); err != nil {
+		return err
+	}
+	ids := make([]int64, len(o.Participants))
+	for i, p := range o.Participants {
+		ids[i] = p.PersonID
+	}
+	_, err := startFirstPeriodsBy(ctx, tx, o.Date, ids)
+	return err
+}
+
+// checkMoveTarget refuses to move a recorded occasion to an activity and
+// day that already have one: two registrations of one meeting would count
+// everyone twice.
+func checkMoveTarget(ctx context.Context, tx *sql.Tx, o *Occasion) error {
+	var other int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND id != ?
+		AND EXISTS (SELECT 1 FROM occasions me WHERE me.id = ? AND (me.activity_id != ? OR me.date != ?)) LIMIT 1`,
+		o.ActivityID, o.Date, o.ID, o.ID, o.ActivityID, o.Date).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return &Error{Code: "err.occasion_exists", Field: "date", Args: map[string]any{"Date": o.Date}}
 }
 
 func insertParticipations(ctx context.Context, tx *sql.Tx, o *Occasion) error {

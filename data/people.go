@@ -87,6 +87,13 @@ func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 		p.CreatedAt = stamp
 		return err
 	}
+	var oldFirst Date
+	if err := tx.QueryRowContext(ctx, `SELECT first_contact FROM people WHERE id = ?`, p.ID).Scan(&oldFirst); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if err := followFirstContact(ctx, tx, p.ID, oldFirst, p.FirstContact); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = ?, birth_year = ?, gender = ?,
 		phone = ?, email = ?, first_contact = ?, entry_channel = ?, invited_by = ?, notes = ?, updated_at = ?
 		WHERE id = ?`, append(args, p.ID)...)
