@@ -15,6 +15,7 @@ type AttendanceOptions struct {
 	RoleCode      string     // the role everyone gets; default "active"
 	CreateUnknown bool       // register people the sheet names who are not in Samspil
 	NewGroup      data.Group // their group; default resourceful citizen
+	NewCategory   int64
 }
 
 // Attendance is a tick-sheet as it will be imported.
@@ -170,7 +171,11 @@ func ImportAttendance(ctx context.Context, s *data.Store, a *Attendance, opt Att
 		for _, row := range a.rowsInOrder {
 			if name, ok := a.Unknown[row]; ok {
 				p := &data.Person{Name: name, EntryChannel: "other", FirstContact: a.firstMark(row)}
-				if err := tx.SavePerson(p, &data.GroupPeriod{Group: opt.NewGroup, Start: p.FirstContact}); err != nil {
+				g := &data.GroupPeriod{Group: opt.NewGroup, Start: p.FirstContact}
+				if g.Group == data.GroupTarget && opt.NewCategory != 0 {
+					g.CategoryIDs = []int64{opt.NewCategory}
+				}
+				if err := tx.SavePerson(p, g); err != nil {
 					return rowError(err, row)
 				}
 				people[row] = p.ID
@@ -227,15 +232,18 @@ func contains(xs []int, x int) bool {
 	return false
 }
 
+// roleByCode finds a role by its code or its name in Danish or English.
 func roleByCode(ctx context.Context, s *data.Store, code string) (int64, error) {
 	roles, err := s.Roles(ctx)
 	if err != nil {
 		return 0, err
 	}
-	for _, r := range roles {
-		if r.Code == code {
-			return r.ID, nil
-		}
+	items := make([]data.CatalogItem, len(roles))
+	for i, r := range roles {
+		items[i] = r.CatalogItem
+	}
+	if r, ok := matchCatalog(items, code); ok {
+		return r.ID, nil
 	}
 	return 0, &data.Error{Code: "err.bad_code", Field: "role", Args: map[string]any{"Value": code}}
 }

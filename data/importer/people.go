@@ -10,9 +10,10 @@ import (
 
 // PeopleOptions choose how a people list is read.
 type PeopleOptions struct {
-	Mapping      Mapping
-	DefaultGroup data.Group // for rows without a group; default resourceful citizen
-	Start        data.Date  // first day of the group period when no date is given; default today
+	Mapping         Mapping
+	DefaultGroup    data.Group // for rows without a group; default resourceful citizen
+	DefaultCategory int64      // for target-group rows without a category; 0: none, such rows are refused
+	Start           data.Date  // first day of the group period when no date is given; default today
 }
 
 // PersonRow is one row of a people list as it will be imported.
@@ -23,6 +24,27 @@ type PersonRow struct {
 	Errors     data.Errors
 	Duplicates []data.PersonRow // existing people with a similar name
 	DupInFile  int              // an earlier row of the file with a similar name, or 0
+	Registered int64            // an existing person with the very same name, or 0
+	Create     bool             // create the row although it looks like someone (the coordinator ticked it)
+}
+
+// Similar reports whether the row looks like someone registered or an
+// earlier row of the file.
+func (r *PersonRow) Similar() bool { return len(r.Duplicates) > 0 || r.DupInFile > 0 }
+
+// Skip reports whether a valid row is left out of the import: it looks
+// like someone and the coordinator has not chosen to create it anyway.
+func (r *PersonRow) Skip() bool { return r.OK() && r.Similar() && !r.Create }
+
+// Skipped lists the valid rows an import leaves out (see PersonRow.Skip).
+func Skipped(rows []*PersonRow) []*PersonRow {
+	var out []*PersonRow
+	for _, r := range rows {
+		if r.Skip() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // OK reports whether the row can be imported.
@@ -62,6 +84,12 @@ func ParsePeople(ctx context.Context, s *data.Store, sheet *Sheet, opt PeopleOpt
 		}
 		if r.OK() {
 			r.Duplicates = existing.Find(r.Person.Name, 0)
+			for _, d := range r.Duplicates {
+				if nameKey(d.Name) == nameKey(r.Person.Name) {
+					r.Registered = d.ID
+					break
+				}
+			}
 			if earlier := inFile.Find(r.Person.Name, 0); len(earlier) > 0 {
 				r.DupInFile = int(earlier[0].ID) // the row number, see fileFinder
 			}
@@ -101,22 +129,8 @@ func parsePerson(row []string, m Mapping, opt PeopleOptions, cats []data.Categor
 	if start.IsZero() {
 		start = opt.Start
 	}
-	group, ok := parseGroup(get("group"), opt.DefaultGroup)
-	if !ok {
-		r.Errors = append(r.Errors, &data.Error{Code: "err.bad_code", Field: "group", Args: map[string]any{"Value": get("group")}})
-		group = opt.DefaultGroup // so the period's own check does not repeat the error
-	}
-	r.Group = data.GroupPeriod{Group: group, Start: start}
-	if text := get("categories"); text != "" {
-		ids, bad := parseCategories(text, cats)
-		if bad != "" {
-			r.Errors = append(r.Errors, &data.Error{Code: "err.unknown_category", Field: "categories", Args: map[string]any{"Value": bad}})
-		}
-		if group == data.GroupTarget || (group == opt.DefaultGroup && get("group") == "") {
-			r.Group.Group = data.GroupTarget // a category makes the row one of the target group
-			r.Group.CategoryIDs = ids
-		}
-	}
+	r.Group = data.GroupPeriod{Start: start}
+	r.Errors = append(r.Errors, parseGroupCells(&r.Group, get("group"), get("staff_kind"), get("categories"), opt, cats)...)
 	for _, err := range []error{p.Validate(), r.Group.Validate()} {
 		if es, ok := err.(data.Errors); ok {
 			r.Errors = append(r.Errors, es...)
@@ -153,32 +167,11 @@ func parseSheetDate(s string) (data.Date, error) {
 	return data.ParseDate(s)
 }
 
-// parseCategories matches comma- or semicolon-separated names against the
-// catalogue (Danish, English or code); bad is the first unknown one.
-func parseCategories(text string, cats []data.Category) (ids []int64, bad string) {
-	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '/' }) {
-		key := data.FoldName(part)
-		if key == "" {
-			continue
-		}
-		found := false
-		for _, c := range cats {
-			if key == data.FoldName(c.NameDA) || key == data.FoldName(c.NameEN) || key == c.Code {
-				ids = append(ids, c.ID)
-				found = true
-				break
-			}
-		}
-		if !found && bad == "" {
-			bad = strings.TrimSpace(part)
-		}
-	}
-	return ids, bad
-}
-
 // ImportPeople writes the rows in one transaction. With validOnly false,
 // one bad row refuses the whole import and nothing is written; with
-// validOnly true the bad rows are skipped. It returns how many were added.
+// validOnly true the bad rows are skipped. Rows that look like someone
+// (see Skipped) are left out unless marked Create, so importing the same
+// list twice adds its people once. It returns how many were added.
 func ImportPeople(ctx context.Context, s *data.Store, rows []*PersonRow, validOnly bool) (int, error) {
 	var bad data.Errors
 	for _, r := range rows {
@@ -192,7 +185,7 @@ func ImportPeople(ctx context.Context, s *data.Store, rows []*PersonRow, validOn
 	added := 0
 	err := s.Update(ctx, func(tx *data.Tx) error {
 		for _, r := range rows {
-			if !r.OK() {
+			if !r.OK() || r.Skip() {
 				continue
 			}
 			p, g := r.Person, r.Group
@@ -222,4 +215,46 @@ func rowError(err error, row int) error {
 		}
 	}
 	return err
+}
+
+// parseGroupCells fills the period's group, staff kind and categories from
+// the row's cells and the defaults: a category, or a target default group,
+// makes a row without a group one of the target group; a staff kind makes
+// it municipal staff.
+func parseGroupCells(g *data.GroupPeriod, groupText, staffText, catText string, opt PeopleOptions, cats []data.Category) data.Errors {
+	var es data.Errors
+	group, ok := ParseGroup(groupText)
+	switch {
+	case groupText == "" && catText != "":
+		group = data.GroupTarget
+	case groupText == "" && staffText != "":
+		group = data.GroupMunicipalStaff
+	case groupText == "":
+		group = opt.DefaultGroup
+	case !ok:
+		es = append(es, &data.Error{Code: "err.bad_code", Field: "group", Args: map[string]any{"Value": groupText}})
+		group = opt.DefaultGroup // so the period's own check does not repeat the error
+	}
+	g.Group = group
+	if kind, ok := parseStaffKind(staffText); !ok {
+		es = append(es, &data.Error{Code: "err.bad_code", Field: "staff_kind", Args: map[string]any{"Value": staffText}})
+	} else if group == data.GroupMunicipalStaff {
+		g.StaffKind = kind
+	} else if kind != "" {
+		es = append(es, &data.Error{Code: "err.import_staff_kind_not_municipal", Field: "staff_kind", Args: map[string]any{"Value": staffText}})
+	}
+	if catText != "" {
+		ids, bad := parseCategories(catText, cats)
+		if bad != "" {
+			es = append(es, &data.Error{Code: "err.unknown_category", Field: "categories", Args: map[string]any{"Value": bad}})
+		}
+		g.CategoryIDs = ids
+		if len(ids) == 0 && group == data.GroupTarget {
+			return es // the unknown category says it; "choose one" would repeat it
+		}
+	}
+	if group == data.GroupTarget && len(g.CategoryIDs) == 0 && opt.DefaultCategory != 0 {
+		g.CategoryIDs = []int64{opt.DefaultCategory}
+	}
+	return es
 }
