@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -28,8 +29,8 @@ type activitiesScreen struct {
 	name     *widget.Entry
 	kind     *codeSelect
 	state    *codeSelect
-	start    *widget.Entry
-	end      *widget.Entry
+	start    *sw.DateField
+	end      *sw.DateField
 	place    *widget.Entry
 	desc     *widget.Entry
 	init     *personButton
@@ -90,9 +91,9 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	a.name.OnChanged = touch
 	a.kind = newCodeSelect("kind", data.ActivityKinds, "", touch)
 	a.state = newCodeSelect("status", data.ActivityStatuses, "", touch)
-	a.start = a.fields.entry("start", newDateEntry(data.Date{}))
+	a.start = a.fields.date("start", newDateEntry(data.Date{}))
 	a.start.OnChanged = touch
-	a.end = a.fields.entry("end", newDateEntry(data.Date{}))
+	a.end = a.fields.date("end", newDateEntry(data.Date{}))
 	a.end.OnChanged = touch
 	a.place = a.fields.entry("place", widget.NewEntry())
 	a.place.OnChanged = touch

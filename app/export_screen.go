@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 	"samspil/data/export"
 )
@@ -21,7 +22,7 @@ type exportScreen struct {
 	u          *UI
 	root       fyne.CanvasObject
 	fields     *fieldSet
-	from, to   *widget.Entry
+	from, to   *sw.DateField
 	recipient  *widget.Entry
 	identified *widget.Check
 	logbook    *widget.Check
@@ -40,9 +41,9 @@ func newExportScreen(u *UI) *exportScreen {
 	changed := func(string) { e.replan() }
 	today := data.Today()
 	quarterStart := data.NewDate(today.Year, (today.Month-1)/3*3+1, 1).AddMonths(-3)
-	e.from = e.fields.entry("start", newDateEntry(quarterStart))
+	e.from = e.fields.date("start", newDateEntry(quarterStart))
 	e.from.OnChanged = changed
-	e.to = e.fields.entry("end", newDateEntry(quarterStart.AddMonths(3).AddDays(-1)))
+	e.to = e.fields.date("end", newDateEntry(quarterStart.AddMonths(3).AddDays(-1)))
 	e.to.OnChanged = changed
 	e.recipient = e.fields.entry("recipient", widget.NewEntry())
 	e.recipient.SetText(u.app.Preferences().StringWithFallback("export.recipient", "evaluator"))

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -98,24 +99,24 @@ func (f *fieldSet) show(err error) {
 	f.summary.Show()
 }
 
-// newDateEntry is an entry for a date typed the Danish way (or ISO), with a
-// validator that names a day that does not exist.
-func newDateEntry(d data.Date) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(T("ui.date_placeholder"))
-	e.SetText(dateText(d))
-	e.Validator = func(s string) error {
-		if _, err := data.ParseDate(s); err != nil {
-			return errors.New(T("err.date"))
-		}
-		return nil
-	}
+// newDateEntry is a date field showing dates the way the language writes
+// them (dd-mm-åååå in Danish; ISO is accepted too), with Fyne's calendar.
+func newDateEntry(d data.Date) *sw.DateField {
+	e := sw.NewDateField(data.Date{}, T("ui.date_placeholder"), T("err.date"))
+	e.Layout = dateText
+	e.SetDate(d)
 	return e
 }
 
-// dateOf reads a date entry; a bad date gives a field error for field.
-func dateOf(e *widget.Entry, field string) (data.Date, error) {
-	d, err := data.ParseDate(e.Text)
+// date registers a date field as the widget of field.
+func (f *fieldSet) date(field string, e *sw.DateField) *sw.DateField {
+	f.entry(field, &e.Entry)
+	return e
+}
+
+// dateOf reads a date field; a bad date gives a field error for field.
+func dateOf(e *sw.DateField, field string) (data.Date, error) {
+	d, err := e.Date()
 	if err != nil {
 		return d, &data.Error{Code: "err.date", Field: field}
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -24,7 +25,7 @@ type logbookScreen struct {
 	isDirty  bool
 	loading  bool
 	fields   *fieldSet
-	date     *widget.Entry
+	date     *sw.DateField
 	author   *widget.Entry
 	activity *idSelect
 	themeBox *checkList
@@ -73,7 +74,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 			l.isDirty = true
 		}
 	}
-	l.date = l.fields.entry("date", newDateEntry(data.Today()))
+	l.date = l.fields.date("date", newDateEntry(data.Today()))
 	l.date.OnChanged = touch
 	l.author = l.fields.entry("author", widget.NewEntry())
 	l.author.OnChanged = touch

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 	"samspil/data/indicators"
 )
@@ -23,7 +24,7 @@ type overview struct {
 	root     fyne.CanvasObject
 	heading  *widget.Label
 	period   *codeSelect
-	from, to *widget.Entry
+	from, to *sw.DateField
 	custom   *fyne.Container
 	cards    *fyne.Container
 	status   *widget.Label

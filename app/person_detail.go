@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -30,7 +31,7 @@ type personDetail struct {
 	gender       *codeSelect
 	phone        *widget.Entry
 	email        *widget.Entry
-	firstContact *widget.Entry
+	firstContact *sw.DateField
 	entry        *codeSelect
 	invitedBy    *personButton
 	notes        *widget.Entry
@@ -60,7 +61,7 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.phone.OnChanged = touch
 	d.email = d.fields.entry("email", widget.NewEntry())
 	d.email.OnChanged = touch
-	d.firstContact = d.fields.entry("first_contact", newDateEntry(data.Date{}))
+	d.firstContact = d.fields.date("first_contact", newDateEntry(data.Date{}))
 	d.firstContact.OnChanged = touch
 	d.entry = newCodeSelect("entry", data.EntryChannels, "", touch)
 	d.invitedBy = newPersonButton(u, d.touch)

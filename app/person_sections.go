@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -30,22 +31,22 @@ type personSections struct {
 	periodList *widget.List
 	periodSel  int
 	newGroup   *groupChooser
-	newFrom    *widget.Entry
-	closeOn    *widget.Entry
+	newFrom    *sw.DateField
+	closeOn    *sw.DateField
 	groupErr   *fieldSet
 
 	consentRows []data.Consent
 	consentList *widget.List
 	consentSel  int
 	purpose     *codeSelect
-	givenOn     *widget.Entry
+	givenOn     *sw.DateField
 	method      *widget.Entry
 	consentErr  *fieldSet
 
 	pathRows []data.Path
 	pathList *widget.List
 	pathSel  int
-	pathDate *widget.Entry
+	pathDate *sw.DateField
 	pathKind *codeSelect
 	pathText *widget.Entry
 	pathErr  *fieldSet
@@ -119,9 +120,9 @@ func (s *personSections) buildGroups() {
 		return s.periodLine(s.periodRows[i])
 	}, func(i int) { s.periodSel = i })
 	s.newGroup = newGroupChooser(s.u, s.groupErr, nil)
-	s.newFrom = s.groupErr.entry("start", newDateEntry(data.Today()))
+	s.newFrom = s.groupErr.date("start", newDateEntry(data.Today()))
 	addBtn := widget.NewButton(T("person.add_period"), s.addPeriod)
-	s.closeOn = s.groupErr.entry("end", newDateEntry(data.Today()))
+	s.closeOn = s.groupErr.date("end", newDateEntry(data.Today()))
 	closeBtn := widget.NewButton(T("person.close_period"), s.closePeriod)
 	add := container.NewVBox(
 		widget.NewLabelWithStyle(T("person.new_period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -211,7 +212,7 @@ func (s *personSections) buildConsents() {
 	}, func(i int) { s.consentSel = i })
 	s.purpose = newCodeSelect("consent", data.ConsentPurposes, "", nil)
 	s.purpose.SetCode("registration")
-	s.givenOn = s.consentErr.entry("given_on", newDateEntry(data.Today()))
+	s.givenOn = s.consentErr.date("given_on", newDateEntry(data.Today()))
 	s.method = s.consentErr.entry("method", widget.NewEntry())
 	s.method.SetPlaceHolder(T("person.method_hint"))
 	addBtn := widget.NewButton(T("person.add_consent"), func() {
@@ -244,7 +245,7 @@ func (s *personSections) buildPaths() {
 		p := s.pathRows[i]
 		return fmt.Sprintf("%s  %s — %s", dateText(p.Date), label("path", p.Kind), p.Description)
 	}, func(i int) { s.pathSel = i })
-	s.pathDate = s.pathErr.entry("date", newDateEntry(data.Today()))
+	s.pathDate = s.pathErr.date("date", newDateEntry(data.Today()))
 	s.pathKind = newCodeSelect("path", data.PathKinds, "", nil)
 	s.pathKind.SetCode("job")
 	s.pathText = s.pathErr.entry("description", widget.NewEntry())

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -15,7 +16,7 @@ type recordScreen struct {
 	u        *UI
 	root     fyne.CanvasObject
 	activity *idSelect
-	date     *widget.Entry
+	date     *sw.DateField
 	start    *widget.Entry
 	end      *widget.Entry
 	guests   *widget.Entry
@@ -39,7 +40,7 @@ func newRecordScreen(u *UI) *recordScreen {
 	r := &recordScreen{u: u, fields: newFieldSet()}
 	r.activity = newIDSelect(func(int64) { r.reopen() })
 	r.activity.PlaceHolder = T("record.pick_activity")
-	r.date = r.fields.entry("date", newDateEntry(data.Today()))
+	r.date = r.fields.date("date", newDateEntry(data.Today()))
 	r.date.OnChanged = func(string) { r.reopen() }
 	touch := func(string) { r.changed() }
 	r.start = r.fields.entry("start_time", widget.NewEntry())
