@@ -40,7 +40,8 @@ const Usage = `usage:
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
                  [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
   samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
-                 [--valid-only] [--create-unknown] [--role CODE]
+                 [--valid-only] [--create-unknown] [--role CODE] [--default-group GROUP]
+                 [--default-category CATEGORY] [--create-similar ROWS|all]
   samspil version
 `
 

@@ -180,3 +180,13 @@ func parseCategories(text string, cats []data.Category) (ids []int64, bad string
 	}
 	return ids, bad
 }
+
+// FindCategory finds a category by its code or its name in either language.
+func FindCategory(cats []data.Category, text string) (data.Category, bool) {
+	for _, c := range cats {
+		if _, ok := matchCatalog([]data.CatalogItem{c.CatalogItem}, text); ok {
+			return c, true
+		}
+	}
+	return data.Category{}, false
+}
