@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,12 +10,14 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/data"
 	"samspil/data/importer"
 )
 
 // importScreen brings in the spreadsheets coordinators keep today: a people
 // list (with a column-mapping step) or an attendance tick-sheet, previewed
-// row by row before anything is written.
+// row by row before anything is written. Once imported, the screen shows
+// the result and offers no second import of the same preview.
 type importScreen struct {
 	u                     *UI
 	root                  fyne.CanvasObject
@@ -24,37 +25,56 @@ type importScreen struct {
 	sheet                 *importer.Sheet
 	fileLbl               *widget.Label
 	kind                  *codeSelect
+	kindHint              *widget.Label
 	mapping               *fyne.Container
 	selects               map[string]*widget.Select
+	defGroup              *codeSelect // people list: the group of rows without one
+	defCategory           *idSelect   // people list: the category of target-group rows without one
 	activity              *widget.SelectEntry
 	role                  *idSelect
 	create                *widget.Check
+	newGroup              *codeSelect // tick-sheet: the group of the people created
+	newCategory           *idSelect   // tick-sheet: their category when they are of the target group
 	summary               *widget.Label
 	lines                 []string
+	rows                  []*importer.PersonRow // beside lines: the look-alike a line can create, or nil
 	list                  *widget.List
 	allBtn                *widget.Button
 	mappingCard, tickCard *widget.Card
 	validBtn              *widget.Button
 	people                []*importer.PersonRow
 	tick                  *importer.Attendance
-	seq                   int // the latest preview; older ones are dropped
+	seq                   int  // the latest preview; older ones are dropped
+	imported              bool // the preview was imported: the result shows until another file is chosen
 }
 
 func newImportScreen(u *UI) *importScreen {
 	s := &importScreen{u: u, selects: map[string]*widget.Select{}}
 	s.fileLbl = widget.NewLabel(T("import.no_file"))
 	chooseBtn := widget.NewButton(T("import.choose_file"), s.chooseFile)
-	s.kind = newCodeSelect("import_kind", []string{"people", "attendance"}, "", func(string) { s.preview() })
-	s.kind.SetCode("people")
+	s.kind = newCodeSelect("import_kind", []string{importer.KindPeople, importer.KindAttendance}, "", func(string) { s.preview() })
+	s.kind.SetCode(importer.KindPeople)
+	s.kindHint = widget.NewLabel("")
+	s.kindHint.Wrapping = fyne.TextWrapWord
+	s.kindHint.Hide()
 	s.mapping = container.NewGridWithColumns(4)
+	groups := make([]string, len(data.Groups))
+	for i, g := range data.Groups {
+		groups[i] = string(g)
+	}
+	s.defGroup = newCodeSelect("group", groups, "", func(string) { s.preview() })
+	s.defGroup.SetCode(string(data.GroupResourceful))
+	s.defCategory = newIDSelect(func(int64) { s.preview() })
 	s.activity = widget.NewSelectEntry(nil)
 	s.activity.SetPlaceHolder(T("import.activity_hint"))
 	s.activity.OnChanged = func(string) { s.preview() }
 	s.role = newIDSelect(func(int64) {})
 	s.create = widget.NewCheck(T("import.create_unknown"), func(bool) { s.preview() })
+	s.newGroup = newCodeSelect("group", groups, "", func(string) { s.preview() })
+	s.newCategory = newIDSelect(func(int64) { s.preview() })
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.list = textList(func() int { return len(s.lines) }, func(i int) string { return s.lines[i] }, nil)
+	s.list = s.rowList()
 	s.allBtn = widget.NewButton(T("import.all"), func() { s.run(false) })
 	s.allBtn.Importance = widget.HighImportance
 	s.validBtn = widget.NewButton(T("import.valid_only"), func() { s.run(true) })
@@ -63,11 +83,16 @@ func newImportScreen(u *UI) *importScreen {
 	attendance := widget.NewForm(
 		widget.NewFormItem(T("field.activity"), s.activity),
 		widget.NewFormItem(T("field.role"), s.role),
-		widget.NewFormItem("", s.create))
-	s.mappingCard = widget.NewCard(T("import.mapping"), T("import.mapping_hint"), s.mapping)
+		widget.NewFormItem("", s.create),
+		widget.NewFormItem(T("import.new_group"), s.newGroup),
+		widget.NewFormItem(T("import.new_category"), s.newCategory))
+	defaults := widget.NewForm(
+		widget.NewFormItem(T("import.default_group"), s.defGroup),
+		widget.NewFormItem(T("import.default_category"), s.defCategory))
+	s.mappingCard = widget.NewCard(T("import.mapping"), T("import.mapping_hint"), container.NewVBox(s.mapping, defaults))
 	s.tickCard = widget.NewCard(T("import.attendance"), "", attendance)
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, chooseBtn, nil, s.fileLbl),
-		widget.NewForm(widget.NewFormItem(T("import.kind"), s.kind)),
+		widget.NewForm(widget.NewFormItem(T("import.kind"), s.kind)), s.kindHint,
 		s.mappingCard, s.tickCard, s.summary, container.NewHBox(s.allBtn, s.validBtn))
 	split := container.NewVSplit(container.NewVScroll(top), s.list)
 	split.Offset = 0.62
@@ -101,6 +126,13 @@ func (s *importScreen) reload() {
 			s.role.SetSelectedIndex(i)
 		}
 	}
+	cats, _ := s.u.store.Categories(s.u.ctx)
+	cids, cnames := make([]int64, len(cats)), make([]string, len(cats))
+	for i, c := range cats {
+		cids[i], cnames[i] = c.ID, c.Name(current)
+	}
+	s.defCategory.setItems(cids, cnames)
+	s.newCategory.setItems(cids, cnames)
 	s.preview()
 }
 
@@ -122,7 +154,8 @@ func (s *importScreen) chooseFile() {
 	d.Show()
 }
 
-// load reads the file in the background and guesses the column mapping.
+// load reads the file in the background, tells a tick-sheet from a people
+// list by its header and guesses the column mapping.
 func (s *importScreen) load(path string) {
 	var sheet *importer.Sheet
 	s.u.longJob(T("nav.import"), T("import.reading"), func(ctx context.Context, _ progressFunc) error {
@@ -137,10 +170,17 @@ func (s *importScreen) load(path string) {
 			s.u.showError(err)
 			return
 		}
-		s.path, s.sheet = path, sheet
+		s.path, s.sheet, s.imported = path, sheet, false
 		s.fileLbl.SetText(Tf("import.file_line", map[string]any{"File": filepath.Base(path), "Rows": amount("rows", len(sheet.Rows)), "Columns": amount("columns", len(sheet.Header))}))
 		s.buildMapping(importer.GuessMapping(sheet.Header))
-		s.preview()
+		kind := importer.DetectKind(sheet)
+		s.kindHint.SetText(T("import.kind_detected." + kind))
+		s.kindHint.Show()
+		if kind != s.kind.Code() {
+			s.kind.SetCode(kind) // previews
+		} else {
+			s.preview()
+		}
 	})
 }
 
@@ -177,14 +217,15 @@ func (s *importScreen) currentMapping() importer.Mapping {
 
 // preview parses the file as chosen and lists every row's fate. Checking
 // thousands of rows against everyone registered takes a moment, so it runs
-// in the background; the import buttons wait for it.
+// in the background; the import buttons wait for it. After an import the
+// result stays on the screen until another file is loaded.
 func (s *importScreen) preview() {
-	s.people, s.tick, s.lines = nil, nil, nil
-	if s.tickCard == nil {
-		return // still being built
+	if s.tickCard == nil || s.imported {
+		return // still being built, or showing the result
 	}
+	s.people, s.tick, s.lines, s.rows = nil, nil, nil, nil
 	defer s.update()
-	attendance := s.kind.Code() == "attendance"
+	attendance := s.kind.Code() == importer.KindAttendance
 	s.tickCard.Hidden, s.mappingCard.Hidden = !attendance, attendance
 	s.tickCard.Refresh()
 	s.mappingCard.Refresh()
@@ -193,76 +234,34 @@ func (s *importScreen) preview() {
 		return
 	}
 	seq, sheet, ctx, store := s.seq, s.sheet, s.u.ctx, s.u.store
-	opt, mapping := s.attendanceOptions(), s.currentMapping()
+	opt, popt := s.attendanceOptions(), s.peopleOptions()
 	var p previewed
 	s.summary.SetText(T("import.checking"))
 	s.u.background(func() error {
 		if attendance {
 			a, err := importer.ParseAttendance(ctx, store, sheet, opt)
-			p = attendancePreview(a)
+			p = attendancePreview(a, opt)
 			return err
 		}
-		rows, err := importer.ParsePeople(ctx, store, sheet, importer.PeopleOptions{Mapping: mapping})
+		rows, err := importer.ParsePeople(ctx, store, sheet, popt)
 		p = peoplePreview(rows)
 		return err
 	}, func(err error) {
-		if seq != s.seq {
+		if seq != s.seq || s.imported {
 			return // the choices changed meanwhile
 		}
 		if err != nil {
 			s.summary.SetText(errText(err))
 			return
 		}
-		s.people, s.tick, s.lines = p.people, p.tick, p.lines
+		s.people, s.tick, s.lines, s.rows = p.people, p.tick, p.lines, p.rows
 		s.summary.SetText(p.summary)
 		s.update()
 	})
 }
 
-// previewed is what a preview found.
-type previewed struct {
-	people  []*importer.PersonRow
-	tick    *importer.Attendance
-	lines   []string
-	summary string
-}
-
-func peoplePreview(rows []*importer.PersonRow) previewed {
-	p := previewed{people: rows}
-	good, dups := 0, 0
-	for _, r := range rows {
-		switch {
-		case !r.OK():
-			p.lines = append(p.lines, "✗ "+r.Errors.Message(current))
-		case len(r.Duplicates) > 0:
-			dups++
-			good++
-			p.lines = append(p.lines, Tf("import.row_duplicate", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.Duplicates[0].Name}))
-		case r.DupInFile > 0:
-			dups++
-			good++
-			p.lines = append(p.lines, Tf("import.row_duplicate_file", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.DupInFile}))
-		default:
-			good++
-			p.lines = append(p.lines, Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)}))
-		}
-	}
-	p.summary = Tf("import.people_summary", map[string]any{"Rows": amount("rows", len(rows)), "Good": good, "Bad": len(rows) - good, "Dups": dups})
-	return p
-}
-
-func attendancePreview(a *importer.Attendance) previewed {
-	if a == nil {
-		return previewed{}
-	}
-	p := previewed{tick: a}
-	for _, e := range a.Errors {
-		p.lines = append(p.lines, "✗ "+e.Message(current))
-	}
-	p.summary = Tf("import.attendance_summary", map[string]any{"Dates": amount("dates", len(a.Dates)),
-		"People": amount("people", len(a.People)+len(a.Unknown)+len(a.Ambiguous)), "Unknown": len(a.Unknown),
-		"Total": amount("participations", a.Total), "Occasions": a.Occasions, "Activity": a.Activity})
-	return p
+func (s *importScreen) peopleOptions() importer.PeopleOptions {
+	return importer.PeopleOptions{Mapping: s.currentMapping(), DefaultGroup: data.Group(s.defGroup.Code()), DefaultCategory: s.defCategory.ID()}
 }
 
 func (s *importScreen) attendanceOptions() importer.AttendanceOptions {
@@ -273,26 +272,48 @@ func (s *importScreen) attendanceOptions() importer.AttendanceOptions {
 			code = r.Code
 		}
 	}
-	return importer.AttendanceOptions{Activity: s.activity.Text, RoleCode: code, CreateUnknown: s.create.Checked}
+	return importer.AttendanceOptions{Activity: s.activity.Text, RoleCode: code, CreateUnknown: s.create.Checked,
+		NewGroup: data.Group(s.newGroup.Code()), NewCategory: s.newCategory.ID()}
 }
 
-// update enables the buttons the preview allows.
+// update shows the buttons the preview allows: none once it is imported.
 func (s *importScreen) update() {
 	if s.allBtn == nil {
 		return
 	}
 	s.list.Refresh()
+	if s.imported {
+		s.allBtn.Hide()
+		s.validBtn.Hide()
+		return
+	}
+	s.allBtn.Show()
+	s.validBtn.Show()
 	bad, good := 0, 0
 	for _, r := range s.people {
-		if r.OK() {
-			good++
-		} else {
+		switch {
+		case !r.OK():
 			bad++
+		case !r.Skip():
+			good++
 		}
 	}
-	canAll := (s.people != nil && bad == 0 && good > 0) || (s.tick != nil && len(s.tick.Errors) == 0 && s.tick.Total > 0)
+	canAll := (s.people != nil && bad == 0 && good > 0) || (s.tick != nil && tickReady(s.tick, s.attendanceOptions()))
 	setEnabled(s.allBtn, canAll)
 	setEnabled(s.validBtn, s.people != nil && bad > 0 && good > 0)
+}
+
+// tickReady reports whether a tick-sheet can be imported as chosen: no
+// errors, something to record, and a group (with a category for the
+// target group) for the people it creates.
+func tickReady(a *importer.Attendance, opt importer.AttendanceOptions) bool {
+	if len(a.Errors) > 0 || a.Total == 0 {
+		return false
+	}
+	if opt.CreateUnknown && len(a.Unknown) > 0 {
+		return opt.NewGroup != "" && (opt.NewGroup != data.GroupTarget || opt.NewCategory != 0)
+	}
+	return true
 }
 
 func setEnabled(b *widget.Button, on bool) {
@@ -301,58 +322,4 @@ func setEnabled(b *widget.Button, on bool) {
 	} else {
 		b.Disable()
 	}
-}
-
-// run imports after a confirmation that says what will be written.
-func (s *importScreen) run(validOnly bool) {
-	var msg string
-	switch {
-	case s.tick != nil:
-		msg = s.summary.Text
-	default:
-		n := 0
-		for _, r := range s.people {
-			if r.OK() {
-				n++
-			}
-		}
-		msg = Tf("import.confirm_people", map[string]any{"Count": n})
-	}
-	people, tick, path, opt := s.people, s.tick, s.path, s.attendanceOptions()
-	s.u.confirm(T("import.confirm_title"), msg, func() {
-		var n int
-		var report string
-		var reportErr error // the import stands even when its error report could not be written
-		s.u.longJob(T("nav.import"), T("import.running"), func(ctx context.Context, _ progressFunc) error {
-			if _, err := s.u.store.BackupBefore(ctx, s.u.backupsDir(), "import", s.u.settings().BackupsKept); err != nil {
-				return err
-			}
-			var err error
-			if tick != nil {
-				n, err = importer.ImportAttendance(ctx, s.u.store, tick, opt)
-			} else {
-				n, err = importer.ImportPeople(ctx, s.u.store, people, validOnly)
-			}
-			if err != nil || !validOnly {
-				return err
-			}
-			report = strings.TrimSuffix(path, filepath.Ext(path)) + "-fejl.csv"
-			if reportErr = importer.WriteReport(report, people, current); reportErr != nil {
-				report = ""
-			}
-			return nil
-		}, func(err error) {
-			if err != nil {
-				s.u.showError(err)
-				return
-			}
-			done := Tf("import.done", map[string]any{"Count": n})
-			if report != "" {
-				done += "\n" + Tf("import.report", map[string]any{"Path": report})
-			}
-			dialog.ShowInformation(T("import.done_title"), done, s.u.win)
-			s.u.showError(reportErr)
-			s.preview()
-		})
-	})
 }
