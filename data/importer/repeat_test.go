@@ -204,3 +204,26 @@ func TestTickSheetNewPeopleGroupAndHistory(t *testing.T) {
 		t.Fatalf("periods = %+v, %v", periods, err)
 	}
 }
+
+// People imported today from a list and then found on last term's
+// tick-sheet count under their group on those dates, not "unknown".
+func TestTickSheetAfterPeopleListCountsUnderTheirGroup(t *testing.T) {
+	s, ctx := newStore(t), context.Background()
+	if _, err := ImportPeople(ctx, s, parseCSV(t, s, "Navn;Gruppe\nAnna Holm;Frivillig\n", PeopleOptions{}), false); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := ReadCSV([]byte("Navn;04-03-2025;11-03-2025\nAnna Holm;;x\n"))
+	opt := AttendanceOptions{Activity: "Café"}
+	a, err := ParseAttendance(ctx, s, sh, opt)
+	if err != nil || len(a.Errors) > 0 {
+		t.Fatalf("%v %v", err, a.Errors)
+	}
+	if _, err := ImportAttendance(ctx, s, a, opt); err != nil {
+		t.Fatal(err)
+	}
+	id := a.People[2]
+	groups, err := s.GroupsCounted(ctx, data.MustDate("2025-03-11"), []int64{id})
+	if err != nil || groups[id] != data.GroupVolunteer {
+		t.Fatalf("counted as %q, %v", groups[id], err)
+	}
+}
