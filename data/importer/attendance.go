@@ -81,7 +81,8 @@ func ParseAttendance(ctx context.Context, s *data.Store, sheet *Sheet, opt Atten
 			case marks[raw] || marks[data.FoldName(raw)]:
 				a.Marks[rowNo] = append(a.Marks[rowNo], di)
 			default:
-				a.Errors = append(a.Errors, &data.Error{Code: "err.import_bad_mark", Row: rowNo, Args: map[string]any{"Value": cell(row, col)}})
+				a.Errors = append(a.Errors, &data.Error{Code: "err.import_bad_mark_on", Row: rowNo,
+					Args: map[string]any{"Value": cell(row, col), "Date": a.Dates[di].Danish(), "ISO": a.Dates[di].String()}})
 			}
 		}
 		sort.Ints(a.Marks[rowNo])

@@ -237,8 +237,12 @@ func TestAttendanceBadMarksAndHeaders(t *testing.T) {
 	for _, e := range a.Errors {
 		codes[e.Code] = true
 	}
-	if !codes["err.import_bad_mark"] || !codes["err.import_not_a_date"] {
+	if !codes["err.import_bad_mark_on"] || !codes["err.import_not_a_date"] {
 		t.Fatalf("errors = %v", a.Errors)
+	}
+	// The message names the row and the date the bad mark stands under.
+	if msg := a.Errors.Message("da"); !strings.Contains(msg, "Række 2: \"måske\" ud for 01-09-2026 er ikke et kryds") {
+		t.Fatalf("message = %q", msg)
 	}
 	sh, _ = ReadCSV([]byte("Navn;Uge 1\nMia;x\n"))
 	if _, err := ParseAttendance(ctx, s, sh, AttendanceOptions{Activity: "Café"}); err == nil {

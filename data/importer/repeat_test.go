@@ -227,3 +227,16 @@ func TestTickSheetAfterPeopleListCountsUnderTheirGroup(t *testing.T) {
 		t.Fatalf("counted as %q, %v", groups[id], err)
 	}
 }
+
+// A kind of staff on a row that is not municipal staff is refused with a
+// message naming the row and the field.
+func TestStaffKindOnlyForMunicipalStaff(t *testing.T) {
+	s := newStore(t)
+	rows := parseCSV(t, s, "Navn;Gruppe;Personaletype\nAnna Holm;Frivillig;Ungevejleder\nBo Berg;;Omsorgspersonale\n", PeopleOptions{})
+	if rows[0].OK() || rows[0].Errors[0].Message("da") != `Række 2: Type personale: "Ungevejleder" gælder kun kommunalt ansatte – angiv gruppen Kommunalt ansat` {
+		t.Fatalf("errors = %v", rows[0].Errors)
+	}
+	if !rows[1].OK() || rows[1].Group.Group != data.GroupMunicipalStaff || rows[1].Group.StaffKind != "care" {
+		t.Fatalf("a staff kind without a group: %+v %v", rows[1].Group, rows[1].Errors)
+	}
+}
