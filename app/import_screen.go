@@ -127,9 +127,9 @@ func (s *importScreen) reload() {
 		}
 	}
 	cats, _ := s.u.store.Categories(s.u.ctx)
-	cids, cnames := make([]int64, len(cats)), make([]string, len(cats))
-	for i, c := range cats {
-		cids[i], cnames[i] = c.ID, c.Name(current)
+	cids, cnames := []int64{0}, []string{T("ui.none")} // none: such rows are refused with a message
+	for _, c := range cats {
+		cids, cnames = append(cids, c.ID), append(cnames, c.Name(current))
 	}
 	s.defCategory.setItems(cids, cnames)
 	s.newCategory.setItems(cids, cnames)

@@ -222,7 +222,7 @@ func TestTickSheetAfterPeopleListCountsUnderTheirGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := a.People[2]
-	groups, err := s.GroupsCounted(ctx, data.MustDate("2025-03-11"), []int64{id})
+	groups, err := s.GroupsOn(ctx, data.MustDate("2025-03-11"), []int64{id})
 	if err != nil || groups[id] != data.GroupVolunteer {
 		t.Fatalf("counted as %q, %v", groups[id], err)
 	}
