@@ -19,7 +19,7 @@ start_xvfb() {
 # runs the command STEP after each click.
 tour_screens() {
   local x=$1 y=$2 step=$3 row
-  for row in 60 99 138 177 216 255 295 21; do
+  for row in 88 127 166 205 244 283 322 49; do # below the main menu bar
     xdotool mousemove $((x + 60)) $((y + row)) click 1
     sleep 1.5
     $step "$row"

@@ -111,7 +111,7 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 		widget.NewFormItem(T("field.description"), a.desc),
 	)
 	saveBtn := widget.NewButton(T("ui.save"), func() {
-		if err := a.save(); err != nil && !isShownAtFields(err) {
+		if err := a.save(); err != nil && !alreadyShown(err) {
 			a.u.showError(err)
 		}
 	})

@@ -105,7 +105,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 		})
 	})
 	l.saveBtn = widget.NewButton(T("ui.save"), func() {
-		if err := l.save(); err != nil && !isShownAtFields(err) {
+		if err := l.save(); err != nil && !alreadyShown(err) {
 			l.u.showError(err)
 		}
 	})

@@ -82,7 +82,7 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	)
 	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
 	d.saveBtn = widget.NewButton(T("ui.save"), func() {
-		if err := d.save(); err != nil && !isShownAtFields(err) {
+		if err := d.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})
@@ -106,8 +106,10 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	return d
 }
 
-// isShownAtFields reports whether err is a validation error the form shows itself.
-func isShownAtFields(err error) bool { return len(data.FieldErrors(err)) > 0 }
+// alreadyShown reports whether err is already in front of the user: a
+// validation error the form shows at its fields, or errAsked, a question
+// the save put to the user instead of saving.
+func alreadyShown(err error) bool { return err == errAsked || len(data.FieldErrors(err)) > 0 }
 
 func (d *personDetail) touch() {
 	if !d.loading {
@@ -225,7 +227,7 @@ func (d *personDetail) save() error {
 		dups, _ := d.u.store.LikelyDuplicates(d.u.ctx, p.Name, 0)
 		if len(dups) > 0 {
 			d.confirmDespiteDuplicates(p, dups)
-			return nil
+			return errAsked
 		}
 	}
 	return d.store(p)
@@ -260,7 +262,7 @@ func (d *personDetail) confirmDespiteDuplicates(p *data.Person, dups []data.Pers
 	msg := T("person.duplicates_confirm") + "\n\n" + strings.Join(names, "\n")
 	dialog.ShowConfirm(T("person.duplicates_title"), msg, func(ok bool) {
 		if ok {
-			if err := d.store(p); err != nil && !isShownAtFields(err) {
+			if err := d.store(p); err != nil && !alreadyShown(err) {
 				d.u.showError(err)
 			}
 		}

@@ -21,27 +21,34 @@ type recordScreen struct {
 	end      *widget.Entry
 	guests   *widget.Entry
 	notes    *widget.Entry
-	search   *widget.Entry
+	search   *sw.TabEntry
 	balance  *widget.Label
 	status   *widget.Label
 	fields   *fieldSet
 	ticks    *tickList
 	saveBtn  *widget.Button
+	newBtn   *widget.Button
 
-	occasion  *data.Occasion // being edited; ID 0 for a new one
-	roles     []data.Role
-	roleNames []string
-	threshold float64
-	isDirty   bool
-	loading   bool
+	occasion   *data.Occasion // being edited; ID 0 for a new one
+	lastTicked *attendee      // the line Tab in the search box jumps to
+	roles      []data.Role
+	roleNames  []string
+	threshold  float64
+	isDirty    bool
+	loading    bool
 }
 
 func newRecordScreen(u *UI) *recordScreen {
 	r := &recordScreen{u: u, fields: newFieldSet()}
-	r.activity = newIDSelect(func(int64) { r.reopen() })
+	r.activity = newIDSelect(func(int64) {
+		r.targetChanged()
+		if !r.loading {
+			r.u.focus(r.search) // the next thing typed is a name
+		}
+	})
 	r.activity.PlaceHolder = T("record.pick_activity")
 	r.date = r.fields.date("date", newDateEntry(data.Today()))
-	r.date.OnChanged = func(string) { r.reopen() }
+	r.date.OnDate = func(data.Date) { r.targetChanged() }
 	touch := func(string) { r.changed() }
 	r.start = r.fields.entry("start_time", widget.NewEntry())
 	r.start.SetPlaceHolder("14:00")
@@ -57,14 +64,18 @@ func newRecordScreen(u *UI) *recordScreen {
 	r.balance = widget.NewLabel("")
 	r.balance.Wrapping = fyne.TextWrapWord
 	r.status = widget.NewLabel("")
+	r.status.Wrapping = fyne.TextWrapWord
 	r.ticks = newTickList(r)
-	r.search = widget.NewEntry()
+	r.search = sw.NewTabEntry()
 	r.search.SetPlaceHolder(T("record.search_hint"))
 	r.search.OnChanged = r.searchChanged
 	r.search.OnSubmitted = func(string) { r.tickFirst() }
-	newBtn := widget.NewButtonWithIcon(T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
+	r.search.Claim = func() bool { return r.lastTicked != nil && r.lastTicked.ticked }
+	r.search.OnTab = func() { r.ticks.focusRole(r.lastTicked) }
+	personBtn := widget.NewButtonWithIcon(T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
+	r.newBtn = widget.NewButtonWithIcon(T("record.new"), theme.DocumentIcon(), r.askNew)
 	r.saveBtn = widget.NewButtonWithIcon(T("record.save"), theme.DocumentSaveIcon(), func() {
-		if err := r.save(); err != nil && !isShownAtFields(err) {
+		if err := r.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})
@@ -77,16 +88,17 @@ func newRecordScreen(u *UI) *recordScreen {
 		widget.NewForm(widget.NewFormItem(T("field.start_time"), r.start)),
 		widget.NewForm(widget.NewFormItem(T("field.end_time"), r.end)),
 		widget.NewForm(widget.NewFormItem(T("field.anonymous_guests"), r.guests)))
-	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, newBtn, r.search), r.fields.note("participants"))
+	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, personBtn, r.search), r.fields.note("participants"))
 	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.notes"), r.notes)), r.fields.summary,
-		container.NewBorder(nil, nil, nil, r.saveBtn, r.status))
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.newBtn, r.saveBtn), r.status))
 	r.root = container.NewBorder(top, bottom, nil, nil, r.ticks.list)
 	return r
 }
 
 func (r *recordScreen) view() fyne.CanvasObject { return r.root }
 
-// reload refreshes the catalogues and the activity list, keeping the form.
+// reload refreshes the catalogues and the activity list, keeping the form,
+// and puts the cursor in the search box, where the next name goes.
 func (r *recordScreen) reload() {
 	roles, err := r.u.store.Roles(r.u.ctx)
 	if err != nil {
@@ -124,9 +136,10 @@ func (r *recordScreen) reload() {
 func (r *recordScreen) openActivity(activityID int64, day data.Date) {
 	r.loading = true
 	r.activity.SetID(activityID)
-	r.date.SetText(dateText(day))
+	r.date.SetDate(day)
 	r.loading = false
 	r.reopen()
+	r.u.focus(r.search)
 }
 
 // openOccasion edits a recorded occasion.
@@ -139,23 +152,26 @@ func (r *recordScreen) openOccasion(id int64) {
 	r.openActivity(o.ActivityID, o.Date)
 }
 
+// target returns the activity and day the form names, ok false while the
+// date is not a date.
+func (r *recordScreen) target() (activityID int64, day data.Date, ok bool) {
+	day, err := data.ParseDate(r.date.Text)
+	return r.activity.ID(), day, err == nil && !day.IsZero()
+}
+
 // reopen loads the occasion of the chosen activity and day, or starts a
 // new one with the activity's regulars unticked.
 func (r *recordScreen) reopen() {
 	if r.loading {
 		return
 	}
-	activityID := r.activity.ID()
-	day, err := data.ParseDate(r.date.Text)
-	if err != nil || day.IsZero() {
+	activityID, day, ok := r.target()
+	if !ok {
 		return
 	}
 	o, err := r.u.store.OccasionOn(r.u.ctx, activityID, day)
 	if err == data.ErrNotFound || activityID == 0 {
-		o, err = &data.Occasion{ActivityID: activityID, Date: day}, nil
-		if act, aerr := r.u.store.Activity(r.u.ctx, activityID); aerr == nil {
-			o.StartTime, o.EndTime = r.lastTimes(act.ID)
-		}
+		o, err = r.newOccasion(activityID, day), nil
 	}
 	if err != nil {
 		r.u.showError(err)
@@ -164,11 +180,14 @@ func (r *recordScreen) reopen() {
 	r.fill(o)
 }
 
-// lastTimes returns the clock times of the activity's latest occasion.
-func (r *recordScreen) lastTimes(activityID int64) (string, string) {
-	last, err := r.u.store.LatestOccasion(r.u.ctx, activityID)
-	if err != nil {
-		return "", ""
+// newOccasion is an empty occasion of the activity on the day, at the
+// clock times of its latest occasion.
+func (r *recordScreen) newOccasion(activityID int64, day data.Date) *data.Occasion {
+	o := &data.Occasion{ActivityID: activityID, Date: day}
+	if activityID != 0 {
+		if last, err := r.u.store.LatestOccasion(r.u.ctx, activityID); err == nil {
+			o.StartTime, o.EndTime = last.StartTime, last.EndTime
+		}
 	}
-	return last.StartTime, last.EndTime
+	return o
 }

@@ -36,18 +36,26 @@ func (r *recordScreen) fill(o *data.Occasion) {
 		}
 	}
 	r.ticks.all = all
+	var strangers []int64
+	for _, p := range o.Participants {
+		if r.ticks.find(p.PersonID) == nil {
+			strangers = append(strangers, p.PersonID)
+		}
+	}
+	names, err := r.u.store.Names(r.u.ctx, strangers)
+	if err != nil {
+		r.u.showError(err)
+	}
 	for _, p := range o.Participants {
 		a := r.ticks.find(p.PersonID)
 		if a == nil {
-			person, err := r.u.store.Person(r.u.ctx, p.PersonID)
-			if err != nil {
-				continue
-			}
-			a = &attendee{personID: p.PersonID, name: person.Name, folded: data.FoldName(person.Name)}
+			name := names[p.PersonID]
+			a = &attendee{personID: p.PersonID, name: name, folded: data.FoldName(name)}
 			r.ticks.all = append(r.ticks.all, a)
 		}
 		a.ticked, a.roleID = true, p.RoleID
 	}
+	r.lastTicked = nil
 	r.refreshGroups()
 	r.ticks.filter("")
 	r.isDirty = false
@@ -64,7 +72,7 @@ func (r *recordScreen) refreshGroups() {
 	for i, a := range r.ticks.all {
 		ids[i] = a.personID
 	}
-	groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, ids)
+	groups, err := r.u.store.GroupsCounted(r.u.ctx, r.day(), ids)
 	if err != nil {
 		r.u.showError(err)
 		return
@@ -157,7 +165,7 @@ func (r *recordScreen) searchChanged(q string) {
 			ids = append(ids, p.ID)
 		}
 	}
-	groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, ids)
+	groups, err := r.u.store.GroupsCounted(r.u.ctx, r.day(), ids)
 	if err != nil {
 		r.u.showError(err)
 		return
@@ -185,7 +193,7 @@ func (r *recordScreen) tickFirst() {
 // tick adds a line found by search, or ticks a regular, with its default role.
 func (r *recordScreen) tick(a *attendee) {
 	if r.ticks.find(a.personID) == nil {
-		groups, err := r.u.store.GroupsOn(r.u.ctx, r.occasion.Date, []int64{a.personID})
+		groups, err := r.u.store.GroupsCounted(r.u.ctx, r.day(), []int64{a.personID})
 		if err != nil {
 			r.u.showError(err)
 			return
@@ -203,6 +211,7 @@ func (r *recordScreen) tick(a *attendee) {
 	if !a.ticked {
 		r.ticks.add(a)
 	}
+	r.lastTicked = r.ticks.find(a.personID)
 	r.ticks.filter(r.search.Text)
 	r.changed()
 }
@@ -240,11 +249,30 @@ func (r *recordScreen) discard() {
 }
 
 // save writes the occasion and all its participations in one transaction.
+// A new occasion on a day the activity already has one is not saved
+// beside it: the user is asked whether to add the ticks to it (errAsked).
 func (r *recordScreen) save() error {
 	o, err := r.form()
-	if err == nil {
-		err = r.u.store.SaveOccasion(r.u.ctx, o)
+	if err != nil {
+		r.fields.show(err)
+		return err
 	}
+	if o.ID == 0 && o.ActivityID != 0 {
+		recorded, err := r.u.store.OccasionOn(r.u.ctx, o.ActivityID, o.Date)
+		if err == nil {
+			r.askMerge(o, recorded)
+			return errAsked
+		}
+		if err != data.ErrNotFound {
+			return err
+		}
+	}
+	return r.store(o)
+}
+
+// store writes o and shows it as saved.
+func (r *recordScreen) store(o *data.Occasion) error {
+	err := r.u.store.SaveOccasion(r.u.ctx, o)
 	r.fields.show(err)
 	if err != nil {
 		return err
@@ -266,7 +294,10 @@ func (r *recordScreen) newPerson() {
 	group := newGroupChooser(r.u, fields, nil)
 	var d dialog.Dialog
 	create := func() {
-		day := r.occasion.Date
+		day := r.day() // they came that day, so that is their first contact at the latest
+		if today := data.Today(); day.After(today) {
+			day = today
+		}
 		p := &data.Person{Name: name.Text, EntryChannel: "other", FirstContact: day}
 		g, err := group.period(day)
 		if err == nil {

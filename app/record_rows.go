@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -29,10 +30,11 @@ type tickList struct {
 	all   []*attendee // regulars and everyone added, in display order
 	shown []*attendee // all, filtered by the search text
 	list  *widget.List
+	bound map[fyne.CanvasObject]*attendee // which line each drawn row shows
 }
 
 func newTickList(r *recordScreen) *tickList {
-	t := &tickList{r: r}
+	t := &tickList{r: r, bound: map[fyne.CanvasObject]*attendee{}}
 	t.list = widget.NewList(func() int { return len(t.shown) }, t.createRow, t.updateRow)
 	// Space or a click on a line ticks or unticks it.
 	t.list.OnSelected = func(id widget.ListItemID) {
@@ -48,8 +50,9 @@ func (t *tickList) createRow() fyne.CanvasObject {
 	check := widget.NewCheck("", nil)
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
-	role := widget.NewSelect(nil, nil)
+	role := sw.NewKeySelect(nil, nil)
 	role.PlaceHolder = T("ui.choose")
+	role.OnDone = func() { t.r.u.focus(t.r.search) }
 	roleBox := container.NewGridWrap(fyne.NewSize(250, role.MinSize().Height), role)
 	return container.NewBorder(nil, nil, check, roleBox, name)
 }
@@ -62,7 +65,8 @@ func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	name := row.Objects[0].(*widget.Label)
 	check := row.Objects[1].(*widget.Check)
-	role := row.Objects[2].(*fyne.Container).Objects[0].(*widget.Select)
+	role := row.Objects[2].(*fyne.Container).Objects[0].(*sw.KeySelect)
+	t.bound[o] = a
 	text := a.name + "  ·  " + groupText(a.group)
 	if !a.regular {
 		text += "  ·  " + T("record.not_regular")
@@ -93,6 +97,9 @@ func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // toggle ticks or unticks a line.
 func (t *tickList) toggle(a *attendee) {
 	a.ticked = !a.ticked
+	if a.ticked {
+		t.r.lastTicked = a
+	}
 	if !a.ticked {
 		// Someone found by search and unticked again leaves the list.
 		if !a.regular {
@@ -192,4 +199,20 @@ func (t *tickList) ticked() []*attendee {
 		}
 	}
 	return out
+}
+
+// focusRole scrolls to a's line and puts the keyboard focus on its role,
+// where Left and Right change it and Enter goes back to the search.
+func (t *tickList) focusRole(a *attendee) {
+	for i, x := range t.shown {
+		if x == a {
+			t.list.ScrollTo(i)
+		}
+	}
+	for o, x := range t.bound {
+		if x == a {
+			t.r.u.focus(o.(*fyne.Container).Objects[2].(*fyne.Container).Objects[0].(*sw.KeySelect))
+			return
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -57,7 +58,7 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 }
 
 // roleSelectOf finds the role select on the tick-list line of name.
-func roleSelectOf(t *testing.T, r *recordScreen, name string) *widget.Select {
+func roleSelectOf(t *testing.T, r *recordScreen, name string) *sw.KeySelect {
 	t.Helper()
 	for _, o := range objects(r.ticks.list) {
 		row, ok := o.(*fyne.Container)
@@ -65,7 +66,7 @@ func roleSelectOf(t *testing.T, r *recordScreen, name string) *widget.Select {
 			continue
 		}
 		if l, ok := row.Objects[0].(*widget.Label); ok && strings.HasPrefix(l.Text, name) {
-			return row.Objects[2].(*fyne.Container).Objects[0].(*widget.Select)
+			return row.Objects[2].(*fyne.Container).Objects[0].(*sw.KeySelect)
 		}
 	}
 	t.Fatalf("no line for %s", name)

@@ -54,7 +54,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.threshold, s.retention, s.backups = entry("balance_threshold"), entry("retention_months"), entry("backups_kept")
 	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, "", touch)
 	saveBtn := widget.NewButton(T("ui.save"), func() {
-		if err := s.save(); err != nil && !isShownAtFields(err) {
+		if err := s.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})

@@ -51,9 +51,17 @@ type UI struct {
 	inline bool
 	// answer, when set, answers confirmations instead of a dialog (tests).
 	answer func(title, msg string) bool
+	// pick, when set, answers choose instead of a dialog (tests): the
+	// index of the chosen label.
+	pick func(title, msg string, labels []string) int
 	// closed is set once the database is closed.
 	closed bool
 }
+
+// errAsked is returned by a save that put a question to the user first:
+// nothing is saved yet, and whoever asked for the save must not go on as
+// if it were (leave the page, quit).
+var errAsked = errors.New("samspil: waiting for the user's answer")
 
 // background runs work off the UI goroutine and then done on it with
 // work's error, so that loading big lists never freezes the window.
@@ -101,6 +109,33 @@ func (u *UI) confirm(title, msg string, yes func()) {
 	}, u.win)
 }
 
+// choose asks a question with several answers, one button each (labels,
+// the first being the way back); chosen runs with the index pressed. The
+// button at main is the highlighted one.
+func (u *UI) choose(title, msg string, labels []string, main int, chosen func(int)) {
+	if u.pick != nil {
+		chosen(u.pick(title, msg, labels))
+		return
+	}
+	var d dialog.Dialog
+	buttons := container.NewHBox()
+	for i, l := range labels {
+		b := widget.NewButton(l, func() {
+			d.Hide()
+			chosen(i)
+		})
+		if i == main {
+			b.Importance = widget.HighImportance
+		}
+		buttons.Add(b)
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(text, buttons), u.win)
+	d.Resize(dialogSize(u.win, 620, 240))
+	d.Show()
+}
+
 // settings returns the partnership settings, or defaults when unreadable.
 func (u *UI) settings() data.Settings {
 	st, err := u.store.Settings(u.ctx)
@@ -129,6 +164,7 @@ func (u *UI) show(i int) {
 
 // open shows page i without asking.
 func (u *UI) open(i int) {
+	u.win.Canvas().Unfocus() // keys must not go on into the hidden page's form
 	u.current = i
 	p := u.pages[i]
 	u.body.Objects = []fyne.CanvasObject{p.screen.view()}
@@ -151,7 +187,9 @@ func (u *UI) whenSettled(next, cancel func()) {
 	saveBtn := widget.NewButton(T("ui.save"), func() {
 		d.Hide()
 		if err := ed.save(); err != nil {
-			u.showError(err)
+			if !alreadyShown(err) {
+				u.showError(err) // errAsked: the save put its own question; the user stays to answer it
+			}
 			if cancel != nil {
 				cancel()
 			}
@@ -199,10 +237,12 @@ func (u *UI) goTo(key string, then func(screen)) {
 	}, nil)
 }
 
-// focus gives o the keyboard focus when it is on screen (focusing a widget
-// of a page not shown is an error in Fyne).
+// focus gives o the keyboard focus. Fyne refuses (and logs) an object
+// that is not in the window; asking the driver for the object's canvas
+// first is no test, since a page just put in the window has none until it
+// is first drawn — so the cursor went nowhere when Registrering opened.
 func (u *UI) focus(o fyne.Focusable) {
-	if obj, ok := o.(fyne.CanvasObject); ok && u.app.Driver().CanvasForObject(obj) != nil {
+	if obj, ok := o.(fyne.CanvasObject); ok && obj.Visible() {
 		u.win.Canvas().Focus(o)
 	}
 }

@@ -84,20 +84,42 @@ func (u *UI) build() {
 	u.open(u.pageIndex(u.app.Preferences().StringWithFallback(prefLastScreen, "overview")))
 }
 
-// addShortcuts binds Ctrl+S (save the current page) and Ctrl+Q (quit).
+// Keyboard shortcuts of the main menu. The window tries the main menu's
+// shortcuts before it gives a key to the focused widget, so these work
+// wherever the cursor is — in a text field too, where a shortcut added to
+// the canvas never arrives.
+var (
+	shortcutSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	pageKeys     = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+)
+
+// addShortcuts puts Save (Ctrl+S), Quit (Ctrl+Q) and one item per page
+// (Ctrl+1 …) in the window's main menu, and asks before the window closes.
 func (u *UI) addShortcuts() {
-	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if ed, ok := u.pages[u.current].screen.(editor); ok {
-			if err := ed.save(); err != nil {
-				u.showError(err)
-			}
+	save := fyne.NewMenuItem(T("menu.save"), u.saveCurrent)
+	save.Shortcut = shortcutSave
+	quit := fyne.NewMenuItem(T("ui.quit"), u.requestQuit)
+	quit.Shortcut, quit.IsQuit = shortcutQuit, true
+	pages := fyne.NewMenu(T("menu.go"))
+	for i, p := range u.pages {
+		item := fyne.NewMenuItem(T("nav."+p.key), func() { u.show(i) })
+		if i < len(pageKeys) {
+			item.Shortcut = &desktop.CustomShortcut{KeyName: pageKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
 		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.requestQuit()
-	})
+		pages.Items = append(pages.Items, item)
+	}
+	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(T("menu.file"), save, fyne.NewMenuItemSeparator(), quit), pages))
 	u.win.SetCloseIntercept(u.requestQuit)
+}
+
+// saveCurrent saves the page shown, when it holds unsaved changes.
+func (u *UI) saveCurrent() {
+	if ed, ok := u.pages[u.current].screen.(editor); ok {
+		if err := ed.save(); err != nil && !alreadyShown(err) {
+			u.showError(err)
+		}
+	}
 }
 
 // requestQuit quits once unsaved changes are saved or discarded.

@@ -45,20 +45,11 @@ func startFirstPeriodsBy(ctx context.Context, tx *sql.Tx, day Date, personIDs []
 	if len(personIDs) == 0 {
 		return 0, nil
 	}
-	args := []any{day, day}
-	for _, id := range personIDs {
-		args = append(args, id)
+	ids := make([]any, len(personIDs))
+	for i, id := range personIDs {
+		ids[i] = id
 	}
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT g.person_id, g.id FROM group_periods g
-		JOIN people p ON p.id = g.person_id
-		WHERE g.start_date = (SELECT min(start_date) FROM group_periods WHERE person_id = g.person_id)
-		AND g.start_date > ? AND (p.first_contact IS NULL OR p.first_contact > ?) AND g.person_id IN (%s)`,
-		placeholders(len(personIDs))), args...)
-	type late struct{ person, period int64 }
-	all, err := collect(rows, err, func(r *sql.Rows) (late, error) {
-		var l late
-		return l, r.Scan(&l.person, &l.period)
-	})
+	all, err := lateFirstPeriods(ctx, tx, day, ids)
 	if err != nil || len(all) == 0 {
 		return 0, err
 	}
@@ -180,4 +171,51 @@ func ungroupedParticipations(ctx context.Context, q querier, personID int64) (in
 		WHERE pa.person_id = ? AND NOT EXISTS (SELECT 1 FROM group_periods g WHERE g.person_id = pa.person_id
 		AND g.start_date <= o.date AND (g.end_date IS NULL OR g.end_date >= o.date))`, personID).Scan(&n)
 	return n, err
+}
+
+// GroupsCounted returns the group each person counts under when they take
+// part on day: their group that day, or — for someone whose first contact
+// and first period lie after day — the first period's group, which saving
+// the participation moves back to day (see startFirstPeriodsBy). People
+// with neither are missing (GroupUnknown).
+func (s *Store) GroupsCounted(ctx context.Context, day Date, personIDs []int64) (map[int64]Group, error) {
+	out, err := s.GroupsOn(ctx, day, personIDs)
+	if err != nil {
+		return nil, err
+	}
+	var missing []any
+	for _, id := range personIDs {
+		if _, ok := out[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	firsts, err := lateFirstPeriods(ctx, s.db, day, missing)
+	for _, f := range firsts {
+		out[f.person] = f.group
+	}
+	return out, err
+}
+
+// lateFirstPeriod is a first group period that starts after a day the
+// person took part, with a first contact after it too (or none).
+type lateFirstPeriod struct {
+	person, period int64
+	group          Group
+}
+
+// lateFirstPeriods returns the late first periods, relative to day, of the
+// people with the ids.
+func lateFirstPeriods(ctx context.Context, q querier, day Date, ids []any) ([]lateFirstPeriod, error) {
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT g.person_id, g.id, g.grp FROM group_periods g
+		JOIN people p ON p.id = g.person_id
+		WHERE g.start_date = (SELECT min(start_date) FROM group_periods WHERE person_id = g.person_id)
+		AND g.start_date > ? AND (p.first_contact IS NULL OR p.first_contact > ?) AND g.person_id IN (%s)`,
+		placeholders(len(ids))), append([]any{day, day}, ids...)...)
+	return collect(rows, err, func(r *sql.Rows) (lateFirstPeriod, error) {
+		var l lateFirstPeriod
+		return l, r.Scan(&l.person, &l.period, &l.group)
+	})
 }

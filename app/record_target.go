@@ -1,0 +1,144 @@
+package app
+
+import "samspil/data"
+
+// What happens to the coordinator's ticks when the activity or the date
+// of the registration changes: nothing typed is ever dropped.
+
+// day is the day the form names: the occasion's new date while it is
+// being corrected, otherwise the date it was opened on.
+func (r *recordScreen) day() data.Date {
+	if _, day, ok := r.target(); ok {
+		return day
+	}
+	return r.occasion.Date
+}
+
+// targetChanged follows a new activity or date. A recorded occasion is
+// moved there when saved; a new occasion with nothing ticked opens what is
+// recorded there (or an empty one); a new occasion with ticks carries
+// them, with roles, times, guests and notes, to the new activity and day.
+func (r *recordScreen) targetChanged() {
+	if r.loading || r.occasion == nil {
+		return
+	}
+	activityID, day, ok := r.target()
+	switch {
+	case !ok:
+	case r.occasion.ID != 0:
+		r.moveTo(activityID, day)
+	case !r.isDirty:
+		r.reopen()
+	default:
+		r.carry(activityID, day)
+	}
+}
+
+// moveTo marks a recorded occasion to be moved to the activity and day
+// when it is saved (the store refuses a day that already has one).
+func (r *recordScreen) moveTo(activityID int64, day data.Date) {
+	r.refreshGroups()
+	if activityID == r.occasion.ActivityID && day == r.occasion.Date {
+		r.changed()
+		return
+	}
+	r.isDirty = true
+	r.status.SetText(Tf("record.will_move", map[string]any{"From": dateText(r.occasion.Date), "Date": dateText(day)}))
+}
+
+// carry keeps the ticked lines for another activity or day; the new
+// activity's regulars join them unticked.
+func (r *recordScreen) carry(activityID int64, day data.Date) {
+	kept := r.ticks.ticked()
+	if activityID != r.occasion.ActivityID {
+		var regulars []data.Regular
+		if activityID != 0 {
+			var err error
+			if regulars, err = r.u.store.Regulars(r.u.ctx, activityID, 0); err != nil {
+				r.u.showError(err)
+			}
+		}
+		r.ticks.all = kept
+		for _, a := range kept {
+			a.regular = false
+		}
+		for _, g := range regulars {
+			if a := r.ticks.find(g.PersonID); a != nil {
+				a.regular = true
+				continue
+			}
+			r.ticks.all = append(r.ticks.all, &attendee{personID: g.PersonID, name: g.Name, folded: data.FoldName(g.Name), roleID: g.LastRole, regular: true})
+		}
+	}
+	r.occasion = &data.Occasion{ActivityID: activityID, Date: day}
+	r.refreshGroups()
+	r.ticks.filter(r.search.Text)
+	args := map[string]any{"Count": len(kept), "Date": dateText(day)}
+	if existing, err := r.u.store.OccasionOn(r.u.ctx, activityID, day); err == nil && activityID != 0 {
+		args["Existing"] = len(existing.Participants)
+		r.status.SetText(Tf("record.carried_existing", args))
+		return
+	}
+	r.status.SetText(Tf("record.carried", args))
+}
+
+// askMerge asks what to do with a new occasion's ticks when the activity
+// already has an occasion that day: add them to it, or drop them and open
+// the recorded one.
+func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
+	msg := Tf("record.merge_text", map[string]any{"Date": dateText(mine.Date), "Count": len(mine.Participants),
+		"Existing": len(recorded.Participants)})
+	labels := []string{T("ui.stay"), Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), T("record.merge")}
+	r.u.choose(T("record.merge_title"), msg, labels, 2, func(i int) {
+		switch i {
+		case 1:
+			r.fill(recorded)
+		case 2:
+			if err := r.store(mergeOccasions(recorded, mine)); err != nil && !alreadyShown(err) {
+				r.u.showError(err)
+			}
+		}
+	})
+}
+
+// mergeOccasions adds mine to the recorded occasion: people ticked in both
+// take the role just chosen; guests are the larger count (the same guests
+// may be counted twice otherwise); times and notes fill what is empty.
+func mergeOccasions(recorded, mine *data.Occasion) *data.Occasion {
+	out := *recorded
+	out.Participants = append([]data.Participation(nil), recorded.Participants...)
+	at := map[int64]int{}
+	for i, p := range out.Participants {
+		at[p.PersonID] = i
+	}
+	for _, p := range mine.Participants {
+		if i, ok := at[p.PersonID]; ok {
+			out.Participants[i].RoleID = p.RoleID
+			continue
+		}
+		out.Participants = append(out.Participants, p)
+	}
+	out.AnonymousGuests = max(out.AnonymousGuests, mine.AnonymousGuests)
+	if out.StartTime == "" && out.EndTime == "" {
+		out.StartTime, out.EndTime = mine.StartTime, mine.EndTime
+	}
+	switch {
+	case out.Notes == "":
+		out.Notes = mine.Notes
+	case mine.Notes != "" && mine.Notes != out.Notes:
+		out.Notes += "\n" + mine.Notes
+	}
+	return &out
+}
+
+// askNew starts a new occasion of the same activity today, once unsaved
+// changes are saved or discarded.
+func (r *recordScreen) askNew() {
+	r.u.whenSettled(func() {
+		r.loading = true
+		r.date.SetDate(data.Today())
+		r.loading = false
+		r.reopen()
+		r.u.focus(r.search)
+	}, nil)
+}
