@@ -11,7 +11,7 @@ import (
 // groupChooser picks a group, its target-group categories and, for
 // municipal staff, the kind of staff.
 type groupChooser struct {
-	u          *UI
+	e          env
 	root       *fyne.Container
 	group      *codeSelect
 	categories *checkList
@@ -19,8 +19,8 @@ type groupChooser struct {
 	changed    func()
 }
 
-func newGroupChooser(u *UI, fields *fieldSet, changed func()) *groupChooser {
-	g := &groupChooser{u: u, changed: changed}
+func newGroupChooser(e env, fields *fieldSet, changed func()) *groupChooser {
+	g := &groupChooser{e: e, changed: changed}
 	codes := make([]string, len(data.Groups))
 	for i, gr := range data.Groups {
 		codes[i] = string(gr)
@@ -44,9 +44,9 @@ func (g *groupChooser) notify() {
 
 // reloadCategories fetches the category catalogue.
 func (g *groupChooser) reloadCategories() {
-	cats, err := g.u.store.Categories(g.u.ctx)
+	cats, err := g.e.db().Categories(g.e.context())
 	if err != nil {
-		g.u.showError(err)
+		g.e.showError(err)
 		return
 	}
 	ids := make([]int64, len(cats))

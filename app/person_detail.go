@@ -95,11 +95,11 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(T("person.tab_details"), formTab),
-		container.NewTabItem(T("person.tab_timeline"), d.sections.timeline),
-		container.NewTabItem(T("person.tab_groups"), d.sections.groups),
-		container.NewTabItem(T("person.tab_consents"), d.sections.consents),
-		container.NewTabItem(T("person.tab_paths"), d.sections.paths),
-		container.NewTabItem(T("person.tab_logbook"), d.sections.mentions),
+		container.NewTabItem(T("person.tab_timeline"), d.sections.timeline.content()),
+		container.NewTabItem(T("person.tab_groups"), d.sections.groups.content()),
+		container.NewTabItem(T("person.tab_consents"), d.sections.consents.content()),
+		container.NewTabItem(T("person.tab_paths"), d.sections.paths.content()),
+		container.NewTabItem(T("person.tab_logbook"), d.sections.mentions.content()),
 	)
 	d.root = container.NewBorder(d.title, nil, nil, nil, d.tabs)
 	d.startNew()

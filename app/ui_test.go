@@ -233,7 +233,7 @@ func TestOverviewChartsAndTrajectoryRender(t *testing.T) {
 	}
 	ps := screenOf[*peopleScreen](t, u, "people")
 	ps.openPerson(mia.ID)
-	if got := ps.detail.sections.levelChart.series[0].values; len(got) != 3 || got[0] != 4 || got[2] != 1 {
+	if got := ps.detail.sections.timeline.levelChart.series[0].values; len(got) != 3 || got[0] != 4 || got[2] != 1 {
 		t.Fatalf("trajectory values = %v", got)
 	}
 }
