@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/glcheck"
 	"samspil/assets"
 	"samspil/data"
 )
@@ -55,7 +56,11 @@ func Main(args []string, version string) int {
 		fmt.Fprintln(os.Stderr, "samspil:", err)
 		return 1
 	}
-	w := a.NewWindow("Samspil")
+	// Without a usable OpenGL Fyne makes no window and says so only in its
+	// log: explain it in a native message box instead (glcheck).
+	guard := glcheck.Install(*language)
+	var w fyne.Window
+	guard.Do(func() { w = a.NewWindow("Samspil") })
 	restoreSize(a, w)
 	path := *dbPath
 	if path == "" {
@@ -87,7 +92,9 @@ func Main(args []string, version string) int {
 			})
 		})
 	}
-	w.ShowAndRun()
+	guard.Do(w.Show)
+	guard.Done()
+	a.Run()
 	if u != nil && !u.closed {
 		u.store.Close()
 	}
