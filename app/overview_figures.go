@@ -21,15 +21,16 @@ func figuresOf(r *indicators.Report) []figure {
 	var out []figure
 	for _, row := range r.Rows() {
 		f := figure{key: row.Key}
+		value, previous := row.Value.Value, row.Previous.Value
 		if row.Share {
-			f.now, f.before = shareText(row.Value), shareText(row.Previous)
-			if row.Value != nil && row.Previous != nil {
-				if d := (*row.Value - *row.Previous) * 100; d >= 0.5 || d <= -0.5 {
+			f.now, f.before = shareText(value), shareText(previous)
+			if value != nil && previous != nil {
+				if d := (*value - *previous) * 100; d >= 0.5 || d <= -0.5 {
 					f.change = fmt.Sprintf("%+.0f %s", d, T("overview.points"))
 				}
 			}
 		} else {
-			now, before := int(*row.Value), int(*row.Previous)
+			now, before := int(*value), int(*previous)
 			f.now, f.before = count(now), count(before)
 			if d := now - before; d > 0 {
 				f.change = "+" + count(d)

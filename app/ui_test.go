@@ -218,7 +218,7 @@ func TestOverviewChartsAndTrajectoryRender(t *testing.T) {
 	if ov.report == nil || ov.report.Current.Participations != 6 {
 		t.Fatalf("report = %+v", ov.report)
 	}
-	if len(ov.cards.Objects) != 14 {
+	if len(ov.cards.Objects) != 29 { // every key figure of the workbook
 		t.Fatalf("%d cards", len(ov.cards.Objects))
 	}
 	test.WidgetRenderer(ov.months).Layout(fyne.NewSize(400, 200))

@@ -2,10 +2,8 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"runtime/debug"
 	"sort"
-	"time"
 
 	"samspil/assets"
 	"samspil/data"
@@ -29,16 +27,19 @@ type Summary struct {
 
 // exporter writes one export.
 type exporter struct {
-	opt      Options
-	src      *source
-	sink     sink
-	scope    []*person
-	stats    map[int64]*participantStats // filled while participation is written
-	counts   map[string]int
-	progress func(Progress)
-	ctx      context.Context
-	current  string
-	total    int
+	opt   Options
+	src   *source
+	sink  sink
+	scope []*person
+	stats map[int64]*participantStats // filled while participation is written
+	// partsLeftOut counts the participations of people left out for lack
+	// of research consent, for the README.
+	partsLeftOut int
+	counts       map[string]int
+	progress     func(Progress)
+	ctx          context.Context
+	current      string
+	total        int
 }
 
 // Plan counts what an export with the options would contain, without
@@ -142,7 +143,7 @@ func run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 		res.err = e.indicatorTables(res.report)
 	}
 	if res.err == nil {
-		res.err = e.readme()
+		res.err = e.readme(res.report)
 	}
 	if res.err != nil {
 		e.sink.abort()
@@ -178,7 +179,7 @@ func (e *exporter) writeAll(ctx context.Context) error {
 		}{"logbook", e.logbook})
 	}
 	if x, ok := e.sink.(*xlsxSink); ok {
-		for _, t := range append(append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...), indicatorSheets...) {
+		for _, t := range e.tables() {
 			if err := x.reserve(t.name); err != nil {
 				return err
 			}
@@ -215,7 +216,13 @@ func (e *exporter) tick() error {
 }
 
 // indicatorSheets are the summary tables written after the data tables.
-var indicatorSheets = []table{indicatorsTable, monthlyTable, transitionsTable, networkTable}
+var indicatorSheets = []table{indicatorsTable, yearlyTable, monthlyTable, transitionsTable, networkTable}
+
+// tables lists every table of the export in the order of the workbook's
+// sheets (the charts sheet, added last, is no table).
+func (e *exporter) tables() []table {
+	return append(append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...), indicatorSheets...)
+}
 
 // sheets lists the data tables written, in order.
 func (e *exporter) sheets() []table {
@@ -228,7 +235,11 @@ func (e *exporter) sheets() []table {
 
 func (e *exporter) codebook() error {
 	_, err := e.writeTableAt(codebookTable, func(w *rowWriter) error {
-		for _, t := range append(append([]table{readmeTable, codebookTable, codesTable}, e.sheets()...), indicatorSheets...) {
+		ts := e.tables()
+		if _, ok := e.sink.(*xlsxSink); ok {
+			ts = append(ts, chartsTable)
+		}
+		for _, t := range ts {
 			if err := w.write(t.name, "", "", t.da, t.en); err != nil {
 				return err
 			}
@@ -314,82 +325,10 @@ func sortedCategories(m map[int64]data.Category) []data.Category {
 	return out
 }
 
-func (e *exporter) readme() error {
-	st := e.src.settings
-	period := fmt.Sprintf("%s – %s", dateOrOpen(e.opt.From), dateOrOpen(e.opt.To))
-	version, _ := e.src.s.Version(e.ctx)
-	lines := [][2]string{
-		{"partnership", st.Partnership},
-		{"organisation", st.Organisation},
-		{"municipality", st.Municipality},
-		{"period", period},
-		{"exported_at", time.Now().Format(time.RFC3339)},
-		{"app_version", "Samspil " + e.opt.AppVersion},
-		{"schema_version", fmt.Sprint(version)},
-		{"recipient", e.opt.Recipient},
-		{"pseudonymised", yesNo(!e.opt.Identified)},
-	}
-	if e.opt.Identified {
-		lines = append(lines, [2]string{"warning", "IDENTIFICERET: indeholder navne og må kun bruges internt. / IDENTIFIED: contains names, for internal use only."})
-	}
-	for _, t := range e.sheets() {
-		lines = append(lines, [2]string{"rows_" + t.name, fmt.Sprint(e.counts[t.name])})
-	}
-	policy := "left out / udeladt"
-	if st.NoConsentPolicy == "count" {
-		policy = "counted without a key / talt med uden nøgle"
-	}
-	lines = append(lines,
-		[2]string{"without_research_consent", policy},
-		[2]string{"people_left_out", fmt.Sprint(e.src.excluded)},
-		[2]string{"people_without_key", fmt.Sprint(e.src.unkeyed)},
-		[2]string{"audit_log", e.auditSummary()},
-		[2]string{"about_da", "Udtræk fra Samspil til ekstern evaluering. Hver tabel har én række pr. enhed og én overskriftsrække; datoer er ÅÅÅÅ-MM-DD; koder forklares i arket codes og kolonner i arket codebook. Personer er pseudonymiseret med nøgler, der er de samme i alle udtræk til samme modtager. Pseudonymiserede data er stadig personoplysninger: opbevar dem sikkert."},
-		[2]string{"about_en", "Export from Samspil for external evaluation. Each table has one row per unit and one header row; dates are YYYY-MM-DD; codes are explained in the codes sheet and columns in the codebook sheet. People are pseudonymised with keys that are the same in every export to the same recipient. Pseudonymised data are still personal data: keep them secure."},
-	)
-	_, err := e.writeTableAt(readmeTable, func(w *rowWriter) error {
-		for _, l := range lines {
-			if err := w.write(l[0], l[1]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return err
-}
-
 // writeTableAt writes a descriptive table (README, codebook, codes), which
 // is not counted among the data rows.
 func (e *exporter) writeTableAt(t table, fill func(*rowWriter) error) (int, error) {
 	n, err := e.writeTable(t, fill)
 	delete(e.counts, t.name)
 	return n, err
-}
-
-// auditSummary counts the audit log's actions (erasures, merges, imports,
-// exports, restores), so the evaluators see what was done to the data.
-func (e *exporter) auditSummary() string {
-	log, err := e.src.s.AuditLog(e.ctx, 1_000_000)
-	if err != nil || len(log) == 0 {
-		return "none"
-	}
-	counts := map[string]int{}
-	for _, a := range log {
-		counts[a.Action]++
-	}
-	return data.FormatCounts(counts)
-}
-
-func dateOrOpen(d data.Date) string {
-	if d.IsZero() {
-		return "…"
-	}
-	return d.String()
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }

@@ -2,10 +2,7 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"sort"
-
-	"github.com/xuri/excelize/v2"
 
 	"samspil/assets"
 	"samspil/data"
@@ -28,7 +25,9 @@ func (e *exporter) startIndicators(ctx context.Context, s *data.Store) <-chan in
 			out <- indicatorResult{err: err}
 			return
 		}
-		r, err := indicators.Compute(ctx, s, p, indicators.WithNetwork())
+		// The figures count the people the tables show (see figuresBasis).
+		keep := e.src.shown
+		r, err := indicators.Compute(ctx, s, p, indicators.WithNetwork(), indicators.WithYears(), indicators.Only(keep))
 		out <- indicatorResult{r, err}
 	}()
 	return out
@@ -57,39 +56,12 @@ func (e *exporter) indicatorPeriod(ctx context.Context, s *data.Store) (indicato
 	return p, nil
 }
 
-// small hides counts from 1 to 4 when the options ask for it.
-func (e *exporter) small(n int) any {
-	if *e.opt.SuppressSmall && n > 0 && n < 5 {
-		return "<5"
-	}
-	return n
-}
-
+// indicatorTables writes the summary sheets from the report.
 func (e *exporter) indicatorTables(r *indicators.Report) error {
-	value := func(row indicators.Row, v *float64) any {
-		switch {
-		case v == nil:
-			return nil
-		case row.Share:
-			return *v
-		}
-		return e.small(int(*v))
+	if err := e.indicatorRows(r); err != nil {
+		return err
 	}
-	if _, err := e.writeTableAt(indicatorsTable, func(w *rowWriter) error {
-		for _, row := range r.Rows() {
-			unit := "count"
-			if row.Share {
-				unit = "share"
-			}
-			k := "ind." + row.Key
-			err := w.write(row.Key, assets.Text("da", k, nil), assets.Text("en", k, nil), unit, value(row, row.Value),
-				value(row, row.Previous), assets.Text("da", k+".def", nil), assets.Text("en", k+".def", nil))
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
+	if err := e.yearly(r); err != nil {
 		return err
 	}
 	months := r.Current.Months
@@ -110,21 +82,7 @@ func (e *exporter) indicatorTables(r *indicators.Report) error {
 	}); err != nil {
 		return err
 	}
-	if _, err := e.writeTableAt(transitionsTable, func(w *rowWriter) error {
-		keys := make([][2]int, 0, len(r.Current.Transitions))
-		for k := range r.Current.Transitions {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool {
-			return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
-		})
-		for _, k := range keys {
-			if err := w.write(k[0], k[1], e.small(r.Current.Transitions[k])); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
+	if err := e.transitions(r); err != nil {
 		return err
 	}
 	_, err := e.writeTableAt(networkTable, func(w *rowWriter) error {
@@ -148,43 +106,53 @@ func (e *exporter) indicatorTables(r *indicators.Report) error {
 	return nil
 }
 
-// addCharts puts native Excel charts of the monthly series on a sheet of
-// their own.
-func addCharts(f *excelize.File, months int) error {
-	if months == 0 {
-		return nil
-	}
-	if _, err := f.NewSheet("charts"); err != nil {
-		return err
-	}
-	last := months + 1
-	ref := func(col string) string { return fmt.Sprintf("'indicators_monthly'!$%s$2:$%s$%d", col, col, last) }
-	cats := ref("A")
-	var stacked []excelize.ChartSeries
-	for _, col := range []string{"B", "C", "D", "E", "F"} {
-		stacked = append(stacked, excelize.ChartSeries{Name: fmt.Sprintf("'indicators_monthly'!$%s$1", col), Categories: cats, Values: ref(col)})
-	}
-	charts := []struct {
-		cell  string
-		chart *excelize.Chart
-	}{
-		{"A1", &excelize.Chart{Type: excelize.ColStacked, Series: stacked,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Deltagelser pr. måned efter gruppe / Participations per month by group"}}},
-			Dimension: excelize.ChartDimension{Width: 900, Height: 360}}},
-		{"A20", &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{
-			{Name: "'indicators_monthly'!$G$1", Categories: cats, Values: ref("G")},
-			{Name: "'indicators_monthly'!$H$1", Categories: cats, Values: ref("H")}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Frivillige og værter, aktive aktiviteter / Volunteers and hosts, active activities"}}},
-			Dimension: excelize.ChartDimension{Width: 900, Height: 360}}},
-		{"A39", &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{
-			{Name: "'indicators_monthly'!$I$1", Categories: cats, Values: ref("I")}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Målgruppens andel af deltagelserne / Target group's share of participations"}}},
-			Dimension: excelize.ChartDimension{Width: 900, Height: 360}}},
-	}
-	for _, c := range charts {
-		if err := f.AddChart("charts", c.cell, c.chart); err != nil {
-			return err
+// indicatorRows writes the key figures of the period and the period before,
+// each with its numerator and denominator where it is a share.
+func (e *exporter) indicatorRows(r *indicators.Report) error {
+	cur, prev := r.Current.Period, r.Previous.Period
+	_, err := e.writeTableAt(indicatorsTable, func(w *rowWriter) error {
+		for _, row := range r.Rows() {
+			unit := "count"
+			if row.Share {
+				unit = "share"
+			}
+			k := "ind." + row.Key
+			now, before := e.cells(row.Share, row.Value), e.cells(row.Share, row.Previous)
+			err := w.write(row.Key, assets.Text("da", k, nil), assets.Text("en", k, nil), unit,
+				now.value, now.numerator, now.denominator, now.suppressed,
+				before.value, before.numerator, before.denominator, before.suppressed,
+				cur.From, cur.To, prev.From, prev.To,
+				assets.Text("da", k+".def", nil), assets.Text("en", k+".def", nil))
+			if err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
+	return err
+}
+
+// transitions writes the target group's role trajectories.
+func (e *exporter) transitions(r *indicators.Report) error {
+	_, err := e.writeTableAt(transitionsTable, func(w *rowWriter) error {
+		keys := make([][2]int, 0, len(r.Current.Transitions))
+		for k := range r.Current.Transitions {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+		})
+		for _, k := range keys {
+			n := r.Current.Transitions[k]
+			var people any = n
+			if e.suppress(float64(n)) {
+				people = nil
+			}
+			if err := w.write(k[0], k[1], people, flag(people == nil)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
 }

@@ -161,10 +161,17 @@ func (src *source) applyConsent() {
 	}
 }
 
+// shown reports whether a person is in the export's tables (with a key or,
+// when counted without one, without).
+func (src *source) shown(id int64) bool {
+	p := src.people[id]
+	return p != nil && !p.excluded
+}
+
 // keyOf returns the key of a person id, "" for none or unkeyed.
 func (src *source) keyOf(id int64) string {
-	if p := src.people[id]; p != nil && !p.excluded {
-		return p.key
+	if src.shown(id) {
+		return src.people[id].key
 	}
 	return ""
 }

@@ -86,9 +86,38 @@ func orNil(id int64) any {
 	return id
 }
 
+// history is what the figures need of a person's participation outside
+// the period: the first ever and the latest before it.
+type history struct{ first, lastBefore data.Date }
+
+// histories reads each person's first participation ever and latest
+// before the period.
+func (e *exporter) histories(ctx context.Context) (map[int64]history, error) {
+	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.person_id, min(o.date), coalesce(max(o.date) FILTER (WHERE o.date < ?1), '')
+		FROM participations pa JOIN occasions o ON o.id = pa.occasion_id WHERE o.date <= ?2 GROUP BY pa.person_id`, e.src.from, e.src.to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]history{}
+	for rows.Next() {
+		var id int64
+		var h history
+		if err := rows.Scan(&id, &h.first, &h.lastBefore); err != nil {
+			return nil, err
+		}
+		out[id] = h
+	}
+	return out, rows.Err()
+}
+
 func (e *exporter) people(ctx context.Context) error {
 	e.scope = e.src.scopeOf(e.stats)
-	_, err := e.writeTable(peopleTable, func(w *rowWriter) error {
+	hist, err := e.histories(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = e.writeTable(peopleTable, func(w *rowWriter) error {
 		end := e.src.to
 		if end.After(data.Today()) {
 			end = data.Today()
@@ -111,7 +140,8 @@ func (e *exporter) people(ctx context.Context) error {
 			}
 			last, _ := e.src.groupOn(p.id, end)
 			err := w.write(p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
-				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last)
+				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last,
+				hist[p.id].first, hist[p.id].lastBefore)
 			if err != nil {
 				return err
 			}
@@ -204,8 +234,12 @@ func (e *exporter) occasions(ctx context.Context) error {
 				if f == "" {
 					continue
 				}
+				id := parseID(f)
+				if !e.src.shown(id) {
+					continue // left out of the participation sheet, so not counted here
+				}
 				registered++
-				if e.src.groups.GroupOn(parseID(f), day) == data.GroupTarget {
+				if e.src.groups.GroupOn(id, day) == data.GroupTarget {
 					target++
 				}
 			}
@@ -304,6 +338,7 @@ func (e *exporter) writeParticipation(w *rowWriter, r partRow) error {
 	}
 	st.add(r.day)
 	if p.excluded {
+		e.partsLeftOut++
 		return nil
 	}
 	group, cats := e.src.groupOn(r.person, r.day)

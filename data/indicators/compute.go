@@ -15,17 +15,32 @@ type Option func(*dataset)
 // them was in the target group, with the number of occasions they shared.
 func WithNetwork() Option { return func(d *dataset) { d.network = true } }
 
+// Only leaves out of every figure the people for whom keep is false: their
+// participations, their entry and their onward paths, as if they had never
+// been registered. The research workbook uses it so that its figures count
+// the same people as its tables.
+func Only(keep func(personID int64) bool) Option { return func(d *dataset) { d.keep = keep } }
+
+// WithYears also works out each calendar year of the period (the first and
+// last may be part years), for the yearly series.
+func WithYears() Option { return func(d *dataset) { d.years = true } }
+
 // Compute works out the indicators of the period and of the period before.
 func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Report, error) {
-	d, err := load(ctx, s, p.To)
-	if err != nil {
-		return nil, err
-	}
-	r := &Report{Previous: d.figures(p.Previous()), Threshold: d.settings.BalanceThreshold}
+	d := &dataset{}
 	for _, o := range opts {
 		o(d)
 	}
-	r.Current = d.figures(p)
+	if err := d.load(ctx, s, p.To); err != nil {
+		return nil, err
+	}
+	r := &Report{Previous: d.figures(p.Previous(), false), Threshold: d.settings.BalanceThreshold}
+	r.Current = d.figures(p, d.network)
+	if d.years {
+		for _, y := range p.Years() {
+			r.Years = append(r.Years, d.figures(y, false))
+		}
+	}
 	return r, nil
 }
 
@@ -42,6 +57,7 @@ type pass struct {
 	firstLevel []data.Date // first day a person took part at level 3 or more
 	inPrevious []bool
 	quarterMax map[int32]map[int]int // target-group people: highest level per quarter
+	network    bool                  // list the network's edges
 	edges      map[uint64]int32      // pairs of person numbers packed a<<32|b, filled by ties when the network is asked for
 }
 
@@ -93,9 +109,11 @@ func (d *dataset) walk(p Period) *pass {
 // partsOf returns the participations of an occasion.
 func (w *pass) partsOf(o *occasion) []part { return w.d.parts[o.first:o.end] }
 
-// figures computes every indicator of the period.
-func (d *dataset) figures(p Period) Figures {
+// figures computes every indicator of the period, and its network when
+// asked.
+func (d *dataset) figures(p Period, network bool) Figures {
 	w := d.walk(p)
+	w.network = network
 	f := Figures{Period: p}
 	w.participation(&f)
 	w.composition(&f)

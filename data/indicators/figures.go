@@ -48,6 +48,10 @@ type Figures struct {
 	// 7. Over time, per month of the period.
 	Months []MonthPoint
 
+	// Volunteers: distinct people in the volunteer group or in a host or
+	// initiator role in the period (the monthly series counts per month).
+	Volunteers int
+
 	// 8. Coverage: activities with occasions, and those where at least one
 	// target-group member took part.
 	ActiveActivities, ActivitiesWithTarget int
@@ -97,8 +101,12 @@ type DayShare struct {
 	Share              float64
 }
 
-// SizeStats sums up occasion sizes.
-type SizeStats struct{ Occasions, Min, Median, Max int }
+// SizeStats sums up occasion sizes. The median of an even number of
+// occasions is the mean of the two middle ones.
+type SizeStats struct {
+	Occasions, Min, Max int
+	Median              float64
+}
 
 // Inviter is someone who brought newcomers in.
 type Inviter struct {
@@ -123,9 +131,11 @@ type Edge struct {
 	Occasions int
 }
 
-// Report is the figures of a period and of the period before.
+// Report is the figures of a period and of the period before, and with
+// WithYears of each calendar year (or part of one) in the period.
 type Report struct {
 	Current, Previous Figures
+	Years             []Figures
 	Threshold         float64
 }
 

@@ -115,8 +115,10 @@ func TestFiguresByHand(t *testing.T) {
 	if len(f.OverThreshold) != 2 || len(f.DaysOverThreshold) != 2 || f.DaysOverThreshold[1].Date != data.MustDate("2026-03-12") {
 		t.Errorf("over threshold %+v, days %+v", f.OverThreshold, f.DaysOverThreshold)
 	}
-	// 5. Sizes with guests: 5, 3, 14 and the guests-only 5.
-	if f.Size != (SizeStats{4, 3, 5, 14}) || f.SizeByKind["recurring"] != (SizeStats{2, 3, 4, 5}) || f.SizeByKind["event"] != (SizeStats{2, 5, 9, 14}) {
+	// 5. Sizes with guests: 5, 3, 14 and the guests-only 5; the median of
+	// B's 14 and 5 is 9.5.
+	if f.Size != (SizeStats{Occasions: 4, Min: 3, Median: 5, Max: 14}) || f.SizeByKind["recurring"] != (SizeStats{Occasions: 2, Min: 3, Median: 4, Max: 5}) ||
+		f.SizeByKind["event"] != (SizeStats{Occasions: 2, Min: 5, Median: 9.5, Max: 14}) {
 		t.Errorf("sizes %+v by kind %+v", f.Size, f.SizeByKind)
 	}
 	// 6. V1, S1 and X came for the first time; T1 invited V1.

@@ -64,28 +64,30 @@ type dataset struct {
 	groups     *data.GroupIndex
 	settings   data.Settings
 	sizes      map[int]int
-	network    bool // list the network's edges (WithNetwork)
+	network    bool                      // list the network's edges (WithNetwork)
+	years      bool                      // work out each calendar year too (WithYears)
+	keep       func(personID int64) bool // nil: everyone (Only)
 }
 
-func load(ctx context.Context, s *data.Store, to data.Date) (*dataset, error) {
-	d := &dataset{}
+// kept reports whether the person counts in the figures.
+func (d *dataset) kept(id int64) bool { return d.keep == nil || d.keep(id) }
+
+// load reads everything up to the end of the period.
+func (d *dataset) load(ctx context.Context, s *data.Store, to data.Date) error {
 	var err error
 	if d.groups, err = s.LoadGroupIndex(ctx); err != nil {
-		return nil, err
+		return err
 	}
 	if d.settings, err = s.Settings(ctx); err != nil {
-		return nil, err
+		return err
 	}
 	if d.sizes, err = s.TargetSizes(ctx); err != nil {
-		return nil, err
+		return err
 	}
 	if err := d.loadSmall(ctx, s); err != nil {
-		return nil, err
+		return err
 	}
-	if err := d.loadParts(ctx, s, to); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d.loadParts(ctx, s, to)
 }
 
 // loadParts reads the occasions up to the end in date order, each with its
@@ -183,6 +185,9 @@ func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
 			rows.Close()
 			return err
 		}
+		if !d.kept(id) {
+			continue // unnumbered: their participations are skipped as they load
+		}
 		d.number[id] = int32(len(d.ids))
 		d.ids = append(d.ids, id)
 		d.people = append(d.people, p)
@@ -198,7 +203,9 @@ func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
 		if err := rows.Scan(&p.person, &p.day, &p.kind); err != nil {
 			return err
 		}
-		d.paths = append(d.paths, p)
+		if d.kept(p.person) {
+			d.paths = append(d.paths, p)
+		}
 	}
 	return rows.Err()
 }

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"slices"
 	"sort"
 
 	"samspil/data"
@@ -120,11 +121,9 @@ func sizeStats(xs []int) SizeStats {
 	if len(xs) == 0 {
 		return SizeStats{}
 	}
-	s := append([]int(nil), xs...)
-	sort.Ints(s)
-	m := s[len(s)/2]
-	if len(s)%2 == 0 {
-		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	s := make([]float64, len(xs))
+	for i, x := range xs {
+		s[i] = float64(x)
 	}
-	return SizeStats{Occasions: len(s), Min: s[0], Median: m, Max: s[len(s)-1]}
+	return SizeStats{Occasions: len(xs), Min: slices.Min(xs), Median: *median(s), Max: slices.Max(xs)}
 }

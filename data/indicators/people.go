@@ -147,7 +147,8 @@ func (w *pass) retention(f *Figures) {
 }
 
 // months fills the time series (7): per month, participations by group,
-// volunteers and hosts, active activities and the target group's share.
+// volunteers and hosts, active activities and the target group's share;
+// and the distinct volunteers and hosts of the whole period.
 func (w *pass) months(f *Figures) {
 	type acc struct {
 		levels     map[int]int
@@ -157,6 +158,7 @@ func (w *pass) months(f *Figures) {
 		total      int
 	}
 	byMonth := map[string]*acc{}
+	volunteers := make(bitSet, (len(w.d.ids)+63)/64) // over the whole period
 	for i := range w.occasions {
 		o := &w.occasions[i]
 		parts := w.partsOf(o)
@@ -176,12 +178,14 @@ func (w *pass) months(f *Figures) {
 			m.total++
 			if g == data.GroupVolunteer || x.hosting {
 				m.volunteers[x.person] = true
+				volunteers.add(x.person)
 			}
 			if x.group == target && !x.professional {
 				m.levels[int(x.level)]++
 			}
 		}
 	}
+	f.Volunteers = volunteers.count()
 	for day := data.NewDate(w.p.From.Year, w.p.From.Month, 1); !day.After(w.p.To); day = day.AddMonths(1) {
 		k := monthKey(day)
 		pt := MonthPoint{Month: k, Participations: map[data.Group]int{}, ByLevel: map[int]int{}}

@@ -30,6 +30,32 @@ func (p Period) Previous() Period {
 	return Period{p.From.AddDays(-p.Days()), p.From.AddDays(-1)}
 }
 
+// Years splits the period at the turns of the year: one period per
+// calendar year it touches, the first and last possibly part years.
+func (p Period) Years() []Period {
+	var out []Period
+	for y := p.From.Year; y <= p.To.Year; y++ {
+		part := Year(data.NewDate(y, time.June, 1))
+		part.From, part.To = later(part.From, p.From), earlier(part.To, p.To)
+		out = append(out, part)
+	}
+	return out
+}
+
+func later(a, b data.Date) data.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b data.Date) data.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
 // Contains reports whether day is in the period.
 func (p Period) Contains(day data.Date) bool { return !day.Before(p.From) && !day.After(p.To) }
 

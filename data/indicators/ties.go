@@ -34,7 +34,7 @@ func (w *pass) ties(f *Figures) {
 				}
 				// Count each pair once: from the target-group side, and
 				// between two target-group members from the smaller number.
-				if w.d.network && (b.group != target || a.person < b.person) {
+				if w.network && (b.group != target || a.person < b.person) {
 					w.edge(a.person, b.person)
 				}
 			}
