@@ -120,10 +120,9 @@ func (x *xlsxSink) row(values []any) error { return x.rows.write(values) }
 func (x *xlsxSink) end() error {
 	rows := x.rows
 	x.rows = nil
-	if rows.row == 1 {
-		rows.close()
-		return x.sw.Flush()
-	}
+	rows.cols = x.cols
+	// Even a table without rows gets its marker, so that the sheet's
+	// dimension is set when it is spliced.
 	marker := rowsMarker + x.sheet
 	x.spliced[marker] = rows
 	if err := rows.finish(); err != nil {
@@ -132,11 +131,14 @@ func (x *xlsxSink) end() error {
 	if err := x.sw.SetRow("A2", []any{marker}); err != nil {
 		return err
 	}
-	last, err := excelize.CoordinatesToCellName(x.cols, rows.row)
+	if rows.row == 1 {
+		return x.sw.Flush() // a table needs a row below its header
+	}
+	last, err := rows.lastCell()
 	if err != nil {
 		return err
 	}
-	err = x.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "tbl_" + x.sheet, StyleName: "TableStyleMedium2"})
+	err = x.sw.AddTable(&excelize.Table{Range: last, Name: "tbl_" + x.sheet, StyleName: "TableStyleMedium2"})
 	if err != nil {
 		return fmt.Errorf("table %s: %w", x.sheet, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"samspil/data"
 )
 
@@ -29,6 +31,14 @@ type sheetRows struct {
 	buf       []byte // reused for each row
 	dateStyle string
 	row       int // the number of the last row written
+	cols      int // the number of columns, header included
+}
+
+// lastCell is the sheet's used range, from A1 to the last column of the
+// last row: what the sheet's <dimension ref> says.
+func (s *sheetRows) lastCell() (string, error) {
+	last, err := excelize.CoordinatesToCellName(s.cols, s.row)
+	return "A1:" + last, err
 }
 
 // sheetPattern names the row files in the temporary folder.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"strings"
@@ -68,7 +69,11 @@ func (z *splicingZip) flush() error {
 		_, err := w.Write(sheet)
 		return err
 	}
-	if _, err := w.Write(sheet[:start]); err != nil {
+	head, err := withDimension(sheet[:start], rows)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(head); err != nil {
 		return err
 	}
 	if _, err := rows.file.Seek(0, io.SeekStart); err != nil {
@@ -95,4 +100,28 @@ func (z *splicingZip) markerRow(sheet []byte) (start, end int, rows *sheetRows) 
 	}
 	rows = z.rows[string(sheet[at:at+stop])]
 	return start, at + close + len("</row>"), rows
+}
+
+// withDimension sets the <dimension ref> in the part of a worksheet before
+// its rows to the rows' used range. excelize's stream writer states the
+// range of what it wrote (the header and the marker row), and readers that
+// trust the dimension, such as openpyxl's read-only mode, read no further.
+func withDimension(head []byte, rows *sheetRows) ([]byte, error) {
+	ref, err := rows.lastCell()
+	if err != nil {
+		return nil, err
+	}
+	const open = `<dimension ref="`
+	at := bytes.Index(head, []byte(open))
+	if at < 0 {
+		return nil, fmt.Errorf("export: a worksheet without a dimension")
+	}
+	at += len(open)
+	end := bytes.IndexByte(head[at:], '"')
+	if end < 0 {
+		return nil, fmt.Errorf("export: a broken worksheet dimension")
+	}
+	out := make([]byte, 0, len(head)+len(ref))
+	out = append(append(append(out, head[:at]...), ref...), head[at+end:]...)
+	return out, nil
 }
