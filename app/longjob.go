@@ -44,7 +44,7 @@ func (u *UI) longJob(title, status string, work func(ctx context.Context, progre
 			label.SetText(status)
 		})
 	}
-	u.background(func() error {
+	u.spawn(func() error {
 		err := work(ctx, progress)
 		releaseMemory()
 		return err
@@ -57,7 +57,7 @@ func (u *UI) longJob(title, status string, work func(ctx context.Context, progre
 			err = &data.Error{Code: "err.cancelled"}
 		}
 		done(err)
-	})
+	}, true)
 }
 
 // releaseMemory hands the memory a big job used back to the system. Go

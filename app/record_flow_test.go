@@ -286,3 +286,29 @@ func buttonInOverlay(t *testing.T, u *UI, text string) *widget.Button {
 	t.Fatalf("no %q button in the dialog", text)
 	return nil
 }
+
+// A file with participations before their person's first group period (as
+// files written before first periods followed history have) is offered a
+// logged repair when the window opens.
+func TestEarlyParticipationsAreOfferedARepairOnOpening(t *testing.T) {
+	u := newTestUI(t)
+	cafe, _, _, _ := recordFixture(t, u)
+	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-01-01")}
+	if err := u.store.SavePerson(u.ctx, p, &data.GroupPeriod{Group: data.GroupVolunteer, Start: data.MustDate("2026-06-01")}); err != nil {
+		t.Fatal(err)
+	}
+	active := roleByCode(t, u, "active")
+	if err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-03-04"),
+		Participants: []data.Participation{{PersonID: p.ID, RoleID: active.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	var asked string
+	u.answer = func(title, msg string) bool { asked = msg; return true }
+	u.build()
+	if !strings.Contains(asked, "1 deltagelse") {
+		t.Fatalf("question on opening = %q", asked)
+	}
+	if people, _, _ := u.store.EarlyParticipations(u.ctx); people != 0 {
+		t.Fatal("the repair left early participations")
+	}
+}

@@ -31,34 +31,58 @@ func chooseBackup(w fyne.Window, dir string, chosen func(path string)) {
 
 // restoreBackup replaces the open database with a backup the user picks,
 // after a confirmation; the current file is kept among the backups first.
+// The work runs in the background behind a progress dialog, once no other
+// background work holds the store.
 func (u *UI) restoreBackup() {
 	chooseBackup(u.win, u.backupsDir(), func(backup string) {
 		msg := Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)})
 		u.confirm(T("settings.restore"), msg, func() {
-			path := u.store.Path()
-			if err := data.VerifyBackup(u.ctx, backup); err != nil {
-				u.showError(err)
-				return
-			}
-			u.store.Close()
-			_, err := data.RestoreFile(u.ctx, path, backup, u.backupsDir())
-			s, openErr := data.Open(path)
-			if openErr != nil {
-				showOpenError(u.app, u.win, path, openErr, nil)
-				return
-			}
-			u.store = s
-			if err == nil {
-				err = s.Update(u.ctx, func(tx *data.Tx) error { return tx.Audit("restore", filepath.Base(backup)) })
-			}
-			u.rebuild()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			dialog.ShowInformation(T("settings.restore"), T("settings.restore_done"), u.win)
+			u.quiesce()
+			old, path, dir := u.store, u.store.Path(), u.backupsDir()
+			var restored *data.Store
+			var restoreErr error
+			touched := false // the open file was closed for the restore
+			u.longJob(T("settings.restore"), T("settings.restore_running"), func(ctx context.Context, _ progressFunc) error {
+				if err := data.VerifyBackup(ctx, backup); err != nil {
+					return err
+				}
+				old.Close()
+				touched = true
+				_, restoreErr = data.RestoreFile(context.Background(), path, backup, dir)
+				s, err := data.Open(path)
+				if err != nil {
+					return err
+				}
+				restored = s
+				if restoreErr == nil {
+					restoreErr = s.Update(context.Background(), func(tx *data.Tx) error { return tx.Audit("restore", filepath.Base(backup)) })
+				}
+				return nil
+			}, func(err error) {
+				u.afterRestore(path, restored, touched, err, restoreErr)
+			})
 		})
 	})
+}
+
+// afterRestore puts the restored (or, when the restore failed, the
+// reopened) store in place and says how it went.
+func (u *UI) afterRestore(path string, s *data.Store, touched bool, openErr, restoreErr error) {
+	if s == nil {
+		if !touched {
+			u.showError(openErr) // refused (or cancelled) before the open file was touched
+			return
+		}
+		showOpenError(u.app, u.win, path, openErr, nil)
+		return
+	}
+	u.swapStore(s)
+	u.rebuild()
+	if restoreErr != nil {
+		u.showError(restoreErr)
+		return
+	}
+	dialog.ShowInformation(T("settings.restore"), T("settings.restore_done"), u.win)
 }
 
 // restoreAtStart restores a backup over a file that could not be opened,

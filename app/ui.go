@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,8 +41,14 @@ type UI struct {
 	app     fyne.App
 	win     fyne.Window
 	store   *data.Store
-	ctx     context.Context
+	ctx     context.Context    // ended when the store is replaced
+	cancel  context.CancelFunc // ends ctx
 	version string
+
+	// jobs counts background work that may be reading the store; gen
+	// counts stores, so that answers about a replaced one are dropped.
+	jobs sync.WaitGroup
+	gen  atomic.Int64
 
 	pages   []page
 	current int
@@ -64,16 +72,53 @@ type UI struct {
 var errAsked = errors.New("samspil: waiting for the user's answer")
 
 // background runs work off the UI goroutine and then done on it with
-// work's error, so that loading big lists never freezes the window.
+// work's error, so that loading big lists never freezes the window. An
+// answer that arrives after the store was replaced is about the old one
+// and is dropped.
 func (u *UI) background(work func() error, done func(error)) {
+	u.spawn(work, done, false)
+}
+
+// spawn runs work as a job the store's replacement waits for; done runs
+// on the UI goroutine, even after a replacement when always is set (a
+// job with a dialog to close).
+func (u *UI) spawn(work func() error, done func(error), always bool) {
 	if u.inline {
 		done(work())
 		return
 	}
+	gen := u.gen.Load()
+	u.jobs.Add(1)
 	go func() {
 		err := work()
-		fyne.Do(func() { done(err) })
+		u.jobs.Done()
+		fyne.Do(func() {
+			if always || gen == u.gen.Load() {
+				done(err)
+			}
+		})
 	}()
+}
+
+// quiesce ends the background work on the store (its context is
+// cancelled) and waits until none is left reading it. Runs on the UI
+// goroutine; the jobs' answers come later and are dropped.
+func (u *UI) quiesce() {
+	u.gen.Add(1)
+	u.cancel()
+	u.jobs.Wait()
+	u.ctx, u.cancel = context.WithCancel(context.Background())
+}
+
+// swapStore replaces the open store with s once no background work holds
+// the old one, and closes the old one.
+func (u *UI) swapStore(s *data.Store) {
+	u.quiesce()
+	old := u.store
+	u.store = s
+	if old != nil && old != s {
+		old.Close()
+	}
 }
 
 // showError tells the user what went wrong, in their language.

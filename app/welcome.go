@@ -80,8 +80,7 @@ func openDemo(u *UI, tpl string, done func()) {
 			u.showError(err)
 			return
 		}
-		u.store.Close()
-		u.store = s
+		u.swapStore(s)
 		u.app.Preferences().SetString(prefDatabase, path)
 		done()
 	})

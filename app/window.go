@@ -24,7 +24,8 @@ const (
 
 // newUI builds the main window's screens around an open store.
 func newUI(a fyne.App, w fyne.Window, s *data.Store, version string) *UI {
-	u := &UI{app: a, win: w, store: s, ctx: context.Background(), version: version}
+	u := &UI{app: a, win: w, store: s, version: version}
+	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.makePages()
 	return u
 }
@@ -82,6 +83,7 @@ func (u *UI) build() {
 	u.addShortcuts()
 	u.updateTitle()
 	u.open(u.pageIndex(u.app.Preferences().StringWithFallback(prefLastScreen, "overview")))
+	u.offerRepairs()
 }
 
 // Keyboard shortcuts of the main menu. The window tries the main menu's

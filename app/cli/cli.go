@@ -34,7 +34,7 @@ type Env struct {
 const Usage = `usage:
   samspil [--db PATH]                      open the app (default database in the user's config folder)
   samspil demo --db PATH [--template kulturhus|sager|landsby] [--years N] [--scale N]
-  samspil check --db PATH
+  samspil check --db PATH [--repair-first-periods]
   samspil backup --db PATH --to FILE
   samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
@@ -126,6 +126,7 @@ func runVersion(_ context.Context, env Env, args []string) error {
 func runCheck(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("check")
 	db := fs.String("db", "", "database file")
+	repair := fs.Bool("repair-first-periods", false, "start first group periods at the earliest participation before them (logged)")
 	if err := parse(fs, args, "db"); err != nil {
 		return err
 	}
@@ -147,7 +148,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "ok: %s, schema %d, %d people, %d occasions, %d participations\n",
 		*db, r.SchemaVersion, r.People, r.Occasions, r.Participations)
-	return nil
+	return reportEarly(ctx, env, s, *repair)
 }
 
 func runBackup(ctx context.Context, env Env, args []string) error {
@@ -200,5 +201,24 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "restored %s from %s; the replaced file is kept as %s\n", *db, *from, kept)
+	return nil
+}
+
+// reportEarly adds a "note:" line when participations fall before their
+// person's first group period (they count under no group), and repairs
+// them when asked to.
+func reportEarly(ctx context.Context, env Env, s *data.Store, repair bool) error {
+	people, parts, err := s.EarlyParticipations(ctx)
+	if err != nil || parts == 0 {
+		return err
+	}
+	if !repair {
+		fmt.Fprintf(env.Stdout, "note: %d participations of %d people fall before their first group period and count under no group; --repair-first-periods starts those periods earlier\n", parts, people)
+		return nil
+	}
+	if people, parts, err = s.RepairEarlyParticipations(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "repaired: %d people's first group periods now start at their first participation (%d participations)\n", people, parts)
 	return nil
 }

@@ -165,3 +165,37 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatal("restored database does not check clean")
 	}
 }
+
+// check notes participations before their person's first group period and
+// repairs them on request.
+func TestCheckNotesAndRepairsEarlyParticipations(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "early.db")
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-01-01")}
+	a := &data.Activity{Name: "Café", Kind: "recurring", Status: "active"}
+	roles, _ := s.Roles(ctx)
+	if err := s.SavePerson(ctx, p, &data.GroupPeriod{Group: data.GroupVolunteer, Start: data.MustDate("2026-06-01")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveActivity(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveOccasion(ctx, &data.Occasion{ActivityID: a.ID, Date: data.MustDate("2026-03-04"),
+		Participants: []data.Participation{{PersonID: p.ID, RoleID: roles[0].ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if code, out, _ := run(t, "check", "--db", db); code != ExitOK || !strings.Contains(out, "note: 1 participations of 1 people") {
+		t.Fatalf("check: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "check", "--db", db, "--repair-first-periods"); code != ExitOK || !strings.Contains(out, "repaired: 1 people") {
+		t.Fatalf("check --repair-first-periods: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "check", "--db", db); code != ExitOK || strings.Contains(out, "note:") {
+		t.Fatalf("check after the repair: %d %q", code, out)
+	}
+}
