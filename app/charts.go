@@ -19,16 +19,18 @@ type series struct {
 }
 
 // chart draws stacked bars (one per label), or dots when dots is set, with
-// an optional horizontal line (a threshold). It is drawn with canvas
+// an optional horizontal line (a threshold); with horizontal set, one bar
+// per label from left to right with the label whole beside it. It is drawn with canvas
 // primitives so it renders the same in a window and in tests.
 type chart struct {
 	widget.BaseWidget
-	labels []string
-	series []series
-	line   *float64
-	dots   bool
-	max    float64 // fixed top of the scale; 0: the largest stack
-	format func(float64) string
+	labels     []string
+	series     []series
+	line       *float64
+	dots       bool
+	horizontal bool
+	max        float64 // fixed top of the scale; 0: the largest stack
+	format     func(float64) string
 }
 
 func newChart() *chart {
@@ -50,8 +52,13 @@ func (c *chart) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// MinSize keeps charts readable.
-func (c *chart) MinSize() fyne.Size { return fyne.NewSize(280, 160) }
+// MinSize keeps charts readable, and a horizontal chart's labels whole.
+func (c *chart) MinSize() fyne.Size {
+	if c.horizontal {
+		return fyne.NewSize(max(280, c.labelWidth()+120), 160)
+	}
+	return fyne.NewSize(280, 160)
+}
 
 type chartRenderer struct {
 	c       *chart
@@ -92,6 +99,10 @@ func (r *chartRenderer) build() {
 	size := r.size
 	r.objects = r.objects[:0]
 	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	if c.horizontal {
+		r.buildHorizontal()
 		return
 	}
 	fg := theme.Color(theme.ColorNameForeground)

@@ -39,7 +39,10 @@ type overview struct {
 	week     []data.OccasionRow
 	newest   []data.PersonRow
 	report   *indicators.Report
-	seq      int
+	// unfinished: the period runs to today and is compared with the same
+	// days of the one before.
+	unfinished bool
+	seq        int
 }
 
 func newOverview(u *UI) *overview {
@@ -63,6 +66,7 @@ func newOverview(u *UI) *overview {
 	o.cards = container.NewGridWithColumns(4)
 	o.months, o.shares, o.levels, o.entries = newChart(), newChart(), newChart(), newChart()
 	o.shares.dots, o.shares.max = true, 1
+	o.entries.horizontal = true // the channels' names are long
 	o.shares.format = func(v float64) string { return percent(v) }
 	o.legends = [2]*fyne.Container{container.NewStack(), container.NewStack()}
 	o.defs = widget.NewLabel("")
@@ -173,10 +177,16 @@ func (o *overview) compute() {
 	if o.cards == nil || o.period == nil {
 		return // still being built
 	}
-	p, err := o.chosen()
+	whole, err := o.chosen()
 	if err != nil {
 		o.status.SetText(errText(err))
 		return
+	}
+	// An unfinished month, quarter or year is compared with the same days
+	// of the one before; a period the user sets, with the one before it.
+	p, before, unfinished := whole, whole.Previous(), false
+	if o.period.Code() != "custom" {
+		p, before, unfinished = indicators.SoFar(whole, data.Today())
 	}
 	o.seq++
 	seq := o.seq
@@ -185,7 +195,7 @@ func (o *overview) compute() {
 	roles, _ := o.u.store.Roles(o.u.ctx)
 	o.u.background(func() error {
 		var err error
-		r, err = indicators.Compute(o.u.ctx, o.u.store, p)
+		r, err = indicators.Compute(o.u.ctx, o.u.store, p, indicators.ComparedWith(before))
 		releaseMemory() // the history was read to work the figures out
 		return err
 	}, func(err error) {
@@ -196,7 +206,7 @@ func (o *overview) compute() {
 			o.status.SetText(errText(err))
 			return
 		}
-		o.report = r
+		o.report, o.unfinished = r, unfinished
 		o.show(r, roles)
 	})
 }
@@ -204,7 +214,11 @@ func (o *overview) compute() {
 // show fills the cards and charts from a report.
 func (o *overview) show(r *indicators.Report, roles []data.Role) {
 	c := r.Current
-	o.heading.SetText(Tf("overview.period_heading", map[string]any{"From": dateText(c.Period.From), "To": dateText(c.Period.To),
+	heading := "overview.period_heading"
+	if o.unfinished {
+		heading = "overview.compared_to_date"
+	}
+	o.heading.SetText(Tf(heading, map[string]any{"From": dateText(c.Period.From), "To": dateText(c.Period.To),
 		"PrevFrom": dateText(r.Previous.Period.From), "PrevTo": dateText(r.Previous.Period.To)}))
 	o.status.SetText("")
 	o.cards.Objects = nil

@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 
 	"samspil/data"
 	"samspil/data/indicators"
@@ -30,17 +32,38 @@ func figuresOf(r *indicators.Report) []figure {
 				}
 			}
 		} else {
-			now, before := int(*value), int(*previous)
-			f.now, f.before = count(now), count(before)
+			now, before := *value, *previous
+			f.now, f.before = number(now), number(before)
 			if d := now - before; d > 0 {
-				f.change = "+" + count(d)
+				f.change = "+" + number(d)
 			} else if d < 0 {
-				f.change = count(d)
+				f.change = number(d)
 			}
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// number writes a count, or a median such as 9.5, as the user reads it
+// (9,5 in Danish), to one decimal.
+func number(v float64) string {
+	whole := int(v)
+	tenths := int(math.Round(math.Abs(v-float64(whole)) * 10))
+	if tenths == 10 {
+		whole, tenths = int(math.Round(v)), 0
+	}
+	if tenths == 0 {
+		return count(whole)
+	}
+	sep, sign := ".", ""
+	if current == Danish {
+		sep = ","
+	}
+	if v < 0 && whole == 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%s%s%d", sign, count(whole), sep, tenths)
 }
 
 func shareText(v *float64) string {
@@ -72,15 +95,15 @@ func monthSeries(f indicators.Figures) ([]string, []series) {
 // levelSeries is the target group's participations per month by role level.
 func levelSeries(f indicators.Figures, roles []data.Role) ([]string, []series) {
 	labels := make([]string, len(f.Months))
-	names := map[int]string{}
+	names := map[int][]string{} // every role of the level: 4 is host and initiator
 	for _, r := range roles {
-		if !r.Professional && names[r.Level] == "" {
-			names[r.Level] = r.Name(current)
+		if !r.Professional {
+			names[r.Level] = append(names[r.Level], r.Name(current))
 		}
 	}
 	var ss []series
 	for level := 1; level <= 4; level++ {
-		s := series{name: names[level], color: levelColors[level], values: make([]float64, len(f.Months))}
+		s := series{name: strings.Join(names[level], " / "), color: levelColors[level], values: make([]float64, len(f.Months))}
 		for i, m := range f.Months {
 			s.values[i] = float64(m.ByLevel[level])
 		}

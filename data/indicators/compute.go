@@ -21,6 +21,9 @@ func WithNetwork() Option { return func(d *dataset) { d.network = true } }
 // the same people as its tables.
 func Only(keep func(personID int64) bool) Option { return func(d *dataset) { d.keep = keep } }
 
+// ComparedWith compares the period with before instead of p.Previous().
+func ComparedWith(before Period) Option { return func(d *dataset) { d.before = &before } }
+
 // WithYears also works out each calendar year of the period (the first and
 // last may be part years), for the yearly series.
 func WithYears() Option { return func(d *dataset) { d.years = true } }
@@ -31,14 +34,18 @@ func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Rep
 	for _, o := range opts {
 		o(d)
 	}
-	if err := d.load(ctx, s, p.To); err != nil {
+	before := p.Previous()
+	if d.before != nil {
+		before = *d.before
+	}
+	if err := d.load(ctx, s, later(p.To, before.To)); err != nil {
 		return nil, err
 	}
-	r := &Report{Previous: d.figures(p.Previous(), false), Threshold: d.settings.BalanceThreshold}
-	r.Current = d.figures(p, d.network)
+	r := &Report{Previous: d.figures(before, before.Previous(), false), Threshold: d.settings.BalanceThreshold}
+	r.Current = d.figures(p, before, d.network)
 	if d.years {
 		for _, y := range p.Years() {
-			r.Years = append(r.Years, d.figures(y, false))
+			r.Years = append(r.Years, d.figures(y, y.Previous(), false))
 		}
 	}
 	return r, nil
@@ -61,12 +68,11 @@ type pass struct {
 	edges      map[uint64]int32      // pairs of person numbers packed a<<32|b, filled by ties when the network is asked for
 }
 
-func (d *dataset) walk(p Period) *pass {
+func (d *dataset) walk(p, prev Period) *pass {
 	n := len(d.ids)
 	w := &pass{p: p, d: d, occasions: d.span(p), firstEver: make([]data.Date, n), lastDay: make([]data.Date, n),
 		returners: make([]bool, n), seen: make([]groupSet, n), firstLevel: make([]data.Date, n),
 		inPrevious: make([]bool, n), quarterMax: map[int32]map[int]int{}}
-	prev := p.Previous()
 	for _, o := range d.occasions {
 		day := o.day
 		if day.After(p.To) {
@@ -109,10 +115,10 @@ func (d *dataset) walk(p Period) *pass {
 // partsOf returns the participations of an occasion.
 func (w *pass) partsOf(o *occasion) []part { return w.d.parts[o.first:o.end] }
 
-// figures computes every indicator of the period, and its network when
-// asked.
-func (d *dataset) figures(p Period, network bool) Figures {
-	w := d.walk(p)
+// figures computes every indicator of the period, with retention counted
+// from the participants of before, and its network when asked.
+func (d *dataset) figures(p, before Period, network bool) Figures {
+	w := d.walk(p, before)
 	w.network = network
 	f := Figures{Period: p}
 	w.participation(&f)

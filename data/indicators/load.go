@@ -66,6 +66,7 @@ type dataset struct {
 	sizes      map[int]int
 	network    bool                      // list the network's edges (WithNetwork)
 	years      bool                      // work out each calendar year too (WithYears)
+	before     *Period                   // the period to compare with (ComparedWith)
 	keep       func(personID int64) bool // nil: everyone (Only)
 }
 

@@ -22,10 +22,8 @@ func (p Period) Days() int { return p.From.DaysUntil(p.To) + 1 }
 // Previous returns the period of the same length that ends the day before.
 // A whole month, quarter or year gives the month, quarter or year before.
 func (p Period) Previous() Period {
-	if p.From.Day == 1 && p.To.AddDays(1).Day == 1 {
-		months := (p.To.Year-p.From.Year)*12 + int(p.To.Month-p.From.Month) + 1
-		from := p.From.AddMonths(-months)
-		return Period{from, p.From.AddDays(-1)}
+	if months, ok := p.months(); ok {
+		return Period{p.From.AddMonths(-months), p.From.AddDays(-1)}
 	}
 	return Period{p.From.AddDays(-p.Days()), p.From.AddDays(-1)}
 }
@@ -54,6 +52,37 @@ func earlier(a, b data.Date) data.Date {
 		return a
 	}
 	return b
+}
+
+// SoFar returns the part of whole up to today and what to compare it with.
+// While whole is unfinished (today falls before its last day), it is
+// compared with the same days of the period before — 1–1 December against
+// 1–1 November, not against all of November — and unfinished is true.
+// Otherwise it is whole against whole.Previous().
+func SoFar(whole Period, today data.Date) (now, before Period, unfinished bool) {
+	before = whole.Previous()
+	if !whole.Contains(today) || today == whole.To {
+		return whole, before, false
+	}
+	now = Period{whole.From, today}
+	if months, ok := whole.months(); ok {
+		// The same day of the month, months back, or the last day of a
+		// shorter month.
+		first := data.NewDate(today.Year, today.Month, 1).AddMonths(-months)
+		last := first.AddMonths(1).AddDays(-1)
+		return now, Period{before.From, data.NewDate(first.Year, first.Month, min(today.Day, last.Day))}, true
+	}
+	return now, Period{before.From, before.From.AddDays(now.Days() - 1)}, true
+}
+
+// months returns the number of whole calendar months the period spans,
+// and false when it does not start on the first and end on the last day of
+// a month.
+func (p Period) months() (int, bool) {
+	if p.From.Day != 1 || p.To.AddDays(1).Day != 1 {
+		return 0, false
+	}
+	return (p.To.Year-p.From.Year)*12 + int(p.To.Month-p.From.Month) + 1, true
 }
 
 // Contains reports whether day is in the period.
