@@ -40,6 +40,7 @@ type activitiesScreen struct {
 	occasionList *widget.List
 	regulars     []data.Regular
 	regularList  *widget.List
+	empty        *sw.EmptyState
 }
 
 func newActivitiesScreen(u *UI) *activitiesScreen {
@@ -60,7 +61,10 @@ func newActivitiesScreen(u *UI) *activitiesScreen {
 			a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()})
 		}, nil)
 	})
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, newBtn, a.status), nil, nil, nil, a.list)
+	a.empty = sw.NewEmptyState(T("empty.activities"),
+		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.focus(a.name) }))
+	a.empty.Hide()
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, newBtn, a.status), nil, nil, nil, container.NewStack(a.list, a.empty))
 	split := container.NewHSplit(left, a.buildDetail())
 	split.Offset = 0.42
 	a.root = split
@@ -163,6 +167,7 @@ func (a *activitiesScreen) reload() {
 			return
 		}
 		a.rows = rows
+		a.empty.SetShown(len(rows) == 0 && status == "")
 		a.list.UnselectAll()
 		a.list.Refresh()
 	})

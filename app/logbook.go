@@ -19,6 +19,7 @@ type logbookScreen struct {
 	fActs    *idSelect
 	fTheme   *idSelect
 	list     *widget.List
+	empty    *sw.EmptyState
 	rows     []data.LogRow
 	themes   []data.Theme
 	entry    *data.LogEntry
@@ -61,7 +62,10 @@ func newLogbookScreen(u *UI) *logbookScreen {
 		u.whenSettled(func() { l.list.UnselectAll(); l.show(&data.LogEntry{Date: data.Today()}) }, nil)
 	})
 	filters := container.NewGridWithColumns(2, l.fActs, l.fTheme)
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabel(T("nav.logbook"))), filters), nil, nil, nil, l.list)
+	l.empty = sw.NewEmptyState(T("empty.logbook"))
+	l.empty.Hide()
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabel(T("nav.logbook"))), filters), nil, nil, nil,
+		container.NewStack(l.list, l.empty))
 	split := container.NewHSplit(left, l.buildEditor())
 	split.Offset = 0.4
 	l.root = split
@@ -185,6 +189,7 @@ func (l *logbookScreen) query() {
 			return
 		}
 		l.rows = rows
+		l.empty.SetShown(len(rows) == 0 && f == data.LogFilter{})
 		l.list.UnselectAll()
 		l.list.Refresh()
 	})
@@ -211,9 +216,11 @@ func (l *logbookScreen) show(e *data.LogEntry) {
 	l.themeBox.setSelected(e.ThemeIDs)
 	l.text.SetText(e.Text)
 	l.people = nil
+	linked, err := l.u.store.PeopleByID(l.u.ctx, e.PersonIDs) // one query, not one per linked person
+	l.u.showError(err)
 	for _, id := range e.PersonIDs {
-		if p, err := l.u.store.Person(l.u.ctx, id); err == nil {
-			l.people = append(l.people, data.PersonRow{ID: p.ID, Name: p.Name, BirthYear: p.BirthYear})
+		if p, ok := linked[id]; ok {
+			l.people = append(l.people, p)
 		}
 	}
 	l.peopleL.Refresh()

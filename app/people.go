@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	sw "samspil/app/widget"
 	"samspil/data"
 )
 
@@ -28,6 +29,7 @@ type peopleScreen struct {
 	detail   *personDetail
 	eraseAll *widget.Button
 	seq      int // the latest query; older answers are dropped
+	empty    *sw.EmptyState
 }
 
 func newPeopleScreen(u *UI) *peopleScreen {
@@ -79,7 +81,10 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	ps.eraseAll.Hide()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, ps.search), filters,
 		container.NewBorder(nil, nil, nil, ps.eraseAll, ps.count))
-	left := container.NewBorder(top, nil, nil, nil, ps.list)
+	ps.empty = sw.NewEmptyState(T("empty.people"),
+		widget.NewButtonWithIcon(T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
+	ps.empty.Hide()
+	left := container.NewBorder(top, nil, nil, nil, container.NewStack(ps.list, ps.empty))
 	split := container.NewHSplit(left, ps.detail.root)
 	split.Offset = 0.38
 	ps.root = split
@@ -148,6 +153,7 @@ func (ps *peopleScreen) query() {
 			return
 		}
 		ps.rows = rows
+		ps.empty.SetShown(len(rows) == 0 && f.IsEmpty())
 		ps.count.SetText(Tf("people.count", map[string]any{"Count": len(rows)}))
 		ps.list.UnselectAll()
 		ps.list.Refresh()

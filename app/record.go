@@ -28,6 +28,8 @@ type recordScreen struct {
 	ticks    *tickList
 	saveBtn  *widget.Button
 	newBtn   *widget.Button
+	empty    *sw.EmptyState // no activity to record yet
+	hint     *widget.Label  // an activity with no one on the list yet
 
 	occasion   *data.Occasion // being edited; ID 0 for a new one
 	lastTicked *attendee      // the line Tab in the search box jumps to
@@ -91,7 +93,14 @@ func newRecordScreen(u *UI) *recordScreen {
 	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, personBtn, r.search), r.fields.note("participants"))
 	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.notes"), r.notes)), r.fields.summary,
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.newBtn, r.saveBtn), r.status))
-	r.root = container.NewBorder(top, bottom, nil, nil, r.ticks.list)
+	r.empty = sw.NewEmptyState(T("empty.record"),
+		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }))
+	r.empty.Hide()
+	r.hint = widget.NewLabel(T("empty.record_names"))
+	r.hint.Wrapping = fyne.TextWrapWord
+	r.hint.Alignment = fyne.TextAlignCenter
+	r.hint.Hide()
+	r.root = container.NewStack(container.NewBorder(top, bottom, nil, nil, container.NewStack(r.ticks.list, container.NewVBox(r.hint))), r.empty)
 	return r
 }
 
@@ -126,6 +135,7 @@ func (r *recordScreen) reload() {
 	r.loading = true
 	r.activity.setItems(ids, names)
 	r.loading = false
+	r.empty.SetShown(len(ids) == 0)
 	if r.occasion == nil {
 		r.reopen()
 	}

@@ -42,14 +42,14 @@ func (r *recordScreen) fill(o *data.Occasion) {
 			strangers = append(strangers, p.PersonID)
 		}
 	}
-	names, err := r.u.store.Names(r.u.ctx, strangers)
+	names, err := r.u.store.PeopleByID(r.u.ctx, strangers)
 	if err != nil {
 		r.u.showError(err)
 	}
 	for _, p := range o.Participants {
 		a := r.ticks.find(p.PersonID)
 		if a == nil {
-			name := names[p.PersonID]
+			name := names[p.PersonID].Name
 			a = &attendee{personID: p.PersonID, name: name, folded: data.FoldName(name)}
 			r.ticks.all = append(r.ticks.all, a)
 		}

@@ -151,7 +151,9 @@ func (t *tickList) filter(query string) {
 		}
 	}
 	t.rank(query)
+	t.r.hint.Hidden = len(t.all) > 0 || t.r.occasion == nil || t.r.occasion.ActivityID == 0
 	t.list.Refresh()
+	t.r.hint.Refresh()
 }
 
 // searchRank orders search results: unticked before ticked, then by

@@ -50,8 +50,10 @@ func showWelcome(u *UI, done func()) {
 	title := widget.NewLabelWithStyle(T("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(T("welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel(Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
+	where.Wrapping = fyne.TextWrapBreak
 	u.win.SetContent(container.NewPadded(container.NewVBox(
-		title, intro, form, fields.summary, container.NewHBox(startBtn),
+		title, intro, where, form, fields.summary, container.NewHBox(startBtn),
 		widget.NewSeparator(), demos)))
 	u.win.Canvas().Focus(name)
 }

@@ -152,10 +152,10 @@ func (s *Store) ParticipationCount(ctx context.Context, personID int64) (int, er
 	return n, err
 }
 
-// Names returns the names of the people with the ids, in one query, so a
-// screen listing many people never asks once per line.
-func (s *Store) Names(ctx context.Context, ids []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(ids))
+// PeopleByID returns the name and birth year of the people with the ids,
+// in one query, so a screen listing many people never asks once per line.
+func (s *Store) PeopleByID(ctx context.Context, ids []int64) (map[int64]PersonRow, error) {
+	out := make(map[int64]PersonRow, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -163,18 +163,13 @@ func (s *Store) Names(ctx context.Context, ids []int64) (map[int64]string, error
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM people WHERE id IN (`+placeholders(len(ids))+`)`, args...)
-	if err != nil {
-		return nil, err
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, coalesce(birth_year, 0) FROM people WHERE id IN (`+placeholders(len(ids))+`)`, args...)
+	found, err := collect(rows, err, func(r *sql.Rows) (PersonRow, error) {
+		var p PersonRow
+		return p, r.Scan(&p.ID, &p.Name, &p.BirthYear)
+	})
+	for _, p := range found {
+		out[p.ID] = p
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
+	return out, err
 }

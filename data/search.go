@@ -23,6 +23,13 @@ type PersonFilter struct {
 	Limit        int    // 0 means no limit
 }
 
+// IsEmpty reports whether the filter lets everyone through (sorting and a
+// limit aside): an empty answer then means nobody is registered at all.
+func (f PersonFilter) IsEmpty() bool {
+	f.SortBy, f.Limit = "", 0
+	return f == PersonFilter{}
+}
+
 // PersonRow is one line of the people list.
 type PersonRow struct {
 	ID        int64
