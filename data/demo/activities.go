@@ -31,12 +31,7 @@ func (g *generator) planActivities() {
 			if spec.fromYear == 0 {
 				start = g.start.AddMonths(-12)
 			}
-			act := &activity{spec: spec, a: &data.Activity{
-				Name: name, Kind: spec.kind, Status: "active", Start: start, Place: spec.place,
-				Description: describe(spec),
-			}}
-			act.initiator = g.pickInitiator(start, spec.initiator)
-			g.recruit(act)
+			act := g.newActivity(spec, name, start)
 			if g.rng.IntN(12) == 0 && g.opt.Years > 1 {
 				act.a.Status = "ended"
 				act.a.End = g.opt.End.AddMonths(-g.rng.IntN(12 * g.opt.Years / 2))
@@ -47,6 +42,18 @@ func (g *generator) planActivities() {
 			g.activities = append(g.activities, act)
 		}
 	}
+}
+
+// newActivity creates an activity of the spec starting on start, with an
+// initiator of the spec's group and its members.
+func (g *generator) newActivity(spec activitySpec, name string, start data.Date) *activity {
+	act := &activity{spec: spec, a: &data.Activity{
+		Name: name, Kind: spec.kind, Status: "active", Start: start, Place: spec.place,
+		Description: describe(spec),
+	}}
+	act.initiator = g.pickInitiator(start, spec.initiator)
+	g.recruit(act)
+	return act
 }
 
 func describe(spec activitySpec) string {
@@ -70,11 +77,18 @@ func (g *generator) recruit(act *activity) {
 	}
 	share := float64(act.spec.members) / float64(g.totalMembers())
 	for _, m := range g.pop.members {
-		if m.group == data.GroupMunicipalStaff {
+		if m.group == data.GroupMunicipalStaff || act.spec.noTarget && m.group == data.GroupTarget || m == act.initiator {
+			continue
+		}
+		if act.spec.sheltered {
+			// Every newcomer who begins sheltered belongs to one of the copies.
+			if !m.opensOn.IsZero() && g.rng.IntN(g.opt.Scale) == 0 {
+				act.members = append(act.members, m)
+			}
 			continue
 		}
 		// Each person belongs to about 2 activities.
-		if g.rng.Float64() < 2.0*share/float64(g.opt.Scale) && m != act.initiator {
+		if g.rng.Float64() < 2.0*share/float64(g.opt.Scale) {
 			act.members = append(act.members, m)
 		}
 	}

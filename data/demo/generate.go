@@ -125,6 +125,7 @@ func (g *generator) simulate() {
 	}
 	slices.SortStableFunc(g.pop.members, func(a, b *member) int { return a.join.Compare(b.join) })
 	g.planActivities()
+	g.planIdeas()
 	for _, a := range g.activities {
 		g.runActivity(a)
 	}

@@ -28,7 +28,13 @@ func (g *generator) occasion(act *activity, day data.Date) *planned {
 	seen := map[*member]bool{}
 	var came []*member
 	for _, m := range act.members {
-		if m.activeOn(day) && !seen[m] && g.rng.Float64() < act.spec.attend*m.engagement {
+		// A sheltered group keeps its members until three months after
+		// they have begun to come to the open activities.
+		open := !day.Before(m.opensOn)
+		if act.spec.sheltered {
+			open = day.Before(m.opensOn.AddMonths(3))
+		}
+		if open && m.activeOn(day) && !seen[m] && g.rng.Float64() < act.spec.attend*m.engagement {
 			came = append(came, m)
 			seen[m] = true
 		}

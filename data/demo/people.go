@@ -18,6 +18,7 @@ type member struct {
 	pauseFrom  data.Date // a break of at least two months, or zero
 	pauseTo    data.Date
 	switchOn   data.Date // target group → volunteer, or zero
+	opensOn    data.Date // until then only sheltered activities; zero: from the start
 	engagement float64   // multiplies an activity's attendance chance
 	level      int       // current role level, 1–4
 	companion  *member   // municipal staff who may come along
@@ -100,6 +101,11 @@ func (pop *population) add(day, end data.Date, group data.Group) *member {
 	case data.GroupTarget:
 		m.level = 1 + rng.IntN(2)
 		m.categories = pop.drawCategories()
+		if rng.IntN(2) == 0 {
+			// Half begin in the sheltered group, among their own and their
+			// counsellors or carers, for three months to a year.
+			m.opensOn = day.AddDays(90 + rng.IntN(270))
+		}
 		p.EntryChannel = drawWeighted(rng, pop.tpl.targetEntry)
 		age = pop.targetAge()
 		if rng.IntN(7) == 0 && m.leave.DaysUntil(end) > 0 {
