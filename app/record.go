@@ -28,8 +28,9 @@ type recordScreen struct {
 	ticks    *tickList
 	saveBtn  *widget.Button
 	newBtn   *widget.Button
-	empty    *sw.EmptyState // no activity to record yet
-	hint     *widget.Label  // an activity with no one on the list yet
+	page     *fyne.Container // the registration form, hidden while there is no activity
+	empty    *sw.EmptyState  // no activity to record yet
+	hint     *widget.Label   // an activity with no one on the list yet
 
 	occasion   *data.Occasion // being edited; ID 0 for a new one
 	lastTicked *attendee      // the line Tab in the search box jumps to
@@ -100,7 +101,8 @@ func newRecordScreen(u *UI) *recordScreen {
 	r.hint.Wrapping = fyne.TextWrapWord
 	r.hint.Alignment = fyne.TextAlignCenter
 	r.hint.Hide()
-	r.root = container.NewStack(container.NewBorder(top, bottom, nil, nil, container.NewStack(r.ticks.list, container.NewVBox(r.hint))), r.empty)
+	r.page = container.NewBorder(top, bottom, nil, nil, container.NewStack(r.ticks.list, container.NewVBox(r.hint)))
+	r.root = container.NewStack(r.page, r.empty)
 	return r
 }
 
@@ -136,6 +138,7 @@ func (r *recordScreen) reload() {
 	r.activity.setItems(ids, names)
 	r.loading = false
 	r.empty.SetShown(len(ids) == 0)
+	r.page.Hidden = len(ids) == 0
 	if r.occasion == nil {
 		r.reopen()
 	}

@@ -51,7 +51,7 @@ func showWelcome(u *UI, done func()) {
 	intro := widget.NewLabel(T("welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	where := widget.NewLabel(Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
-	where.Wrapping = fyne.TextWrapBreak
+	where.Wrapping = fyne.TextWrapWord
 	u.win.SetContent(container.NewPadded(container.NewVBox(
 		title, intro, where, form, fields.summary, container.NewHBox(startBtn),
 		widget.NewSeparator(), demos)))
