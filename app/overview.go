@@ -43,6 +43,8 @@ type overview struct {
 	// days of the one before.
 	unfinished bool
 	seq        int
+	content    fyne.CanvasObject // the figures, hidden until something is recorded
+	empty      *sw.EmptyState
 }
 
 func newOverview(u *UI) *overview {
@@ -85,7 +87,13 @@ func newOverview(u *UI) *overview {
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, o.period.MinSize().Height), o.period), o.heading),
 		o.custom, o.status,
 		o.cards, charts, container.NewGridWithColumns(2, weekCard, newCard), defs)
-	o.root = container.NewVScroll(content)
+	o.content = container.NewVScroll(content)
+	o.empty = sw.NewEmptyState(T("empty.overview"),
+		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }),
+		widget.NewButtonWithIcon(T("empty.record_today"), theme.DocumentCreateIcon(), func() { u.goTo("record", nil) }),
+		widget.NewButtonWithIcon(T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
+	o.empty.Hide()
+	o.root = container.NewStack(o.content, o.empty)
 	return o
 }
 
@@ -127,8 +135,12 @@ func (o *overview) reload() {
 	monday := today.StartOfWeek()
 	var week []data.OccasionRow
 	var newest []data.PersonRow
+	recorded := true
 	o.u.background(func() error {
 		var err error
+		if recorded, err = o.u.store.HasOccasions(o.u.ctx); err != nil {
+			return err
+		}
 		if week, err = o.u.store.Occasions(o.u.ctx, 0, monday, monday.AddDays(6)); err != nil {
 			return err
 		}
@@ -140,6 +152,12 @@ func (o *overview) reload() {
 			return
 		}
 		o.week, o.newest = week, newest
+		o.empty.SetShown(!recorded)
+		if recorded {
+			o.content.Show()
+		} else {
+			o.content.Hide()
+		}
 		o.weekList.Refresh()
 		o.newList.Refresh()
 	})

@@ -209,6 +209,14 @@ func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Oc
 	return loadOccasion(ctx, q, id)
 }
 
+// HasOccasions reports whether any occasion is recorded at all, so that a
+// new register can say so instead of showing figures of nothing.
+func (s *Store) HasOccasions(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM occasions)`).Scan(&n)
+	return n == 1, err
+}
+
 // LatestOccasion returns the activity's most recent occasion, or ErrNotFound.
 func (s *Store) LatestOccasion(ctx context.Context, activityID int64) (*Occasion, error) {
 	var id int64
