@@ -54,7 +54,7 @@ func (u *UI) longJob(title, status string, work func(ctx context.Context, progre
 		waiting.Stop()
 		d.Hide()
 		if err != nil && cancelled {
-			err = &data.Error{Code: "err.cancelled"}
+			err = data.ErrCancelled
 		}
 		done(err)
 	}, true)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -183,7 +185,7 @@ func (r *recordScreen) reopen() {
 		return
 	}
 	o, err := r.u.store.OccasionOn(r.u.ctx, activityID, day)
-	if err == data.ErrNotFound || activityID == 0 {
+	if errors.Is(err, data.ErrNotFound) || activityID == 0 {
 		o, err = r.newOccasion(activityID, day), nil
 	}
 	if err != nil {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"strconv"
 
 	"fyne.io/fyne/v2/container"
@@ -263,7 +265,7 @@ func (r *recordScreen) save() error {
 			r.askMerge(o, recorded)
 			return errAsked
 		}
-		if err != data.ErrNotFound {
+		if !errors.Is(err, data.ErrNotFound) {
 			return err
 		}
 	}

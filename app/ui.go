@@ -126,8 +126,7 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	var e *data.Error
-	if errors.As(err, &e) && e.Code == "err.cancelled" {
+	if errors.Is(err, data.ErrCancelled) {
 		dialog.ShowInformation(T("job.cancelled_title"), errText(err), u.win) // what the user asked for, not a fault
 		return
 	}

@@ -108,5 +108,19 @@ func Message(err error, language string) string {
 	return err.Error()
 }
 
-// ErrNotFound is returned when a record asked for by id does not exist.
-var ErrNotFound = &Error{Code: "err.not_found"}
+// Errors that callers in other packages test for, with errors.Is: they
+// match any *Error with the same code, wherever it was made.
+var (
+	// ErrNotFound is returned when a record asked for by id does not exist.
+	ErrNotFound = &Error{Code: "err.not_found"}
+	// ErrCancelled is returned by long work the user cancelled; it is what
+	// they asked for, not a fault.
+	ErrCancelled = &Error{Code: "err.cancelled"}
+)
+
+// Is reports whether target is an *Error with the same code, so that
+// errors.Is(err, ErrCancelled) holds for every cancelled job's error.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code
+}

@@ -241,3 +241,15 @@ func TestQuickCheckFindsDamage(t *testing.T) {
 		t.Fatalf("damaged file: quick check %v, full check %+v", err, r)
 	}
 }
+
+// ErrCancelled and ErrNotFound match any *Error with their code, however
+// it was made and wrapped, so no package spells the code out to test it.
+func TestErrorsMatchByCode(t *testing.T) {
+	made := fmt.Errorf("export: %w", &Error{Code: "err.cancelled", Row: 3})
+	if !errors.Is(made, ErrCancelled) || errors.Is(made, ErrNotFound) {
+		t.Fatalf("errors.Is by code: cancelled %v, not found %v", errors.Is(made, ErrCancelled), errors.Is(made, ErrNotFound))
+	}
+	if !errors.Is(Errors{{Code: "err.not_found"}}, ErrNotFound) {
+		t.Fatal("an error inside Errors does not match")
+	}
+}

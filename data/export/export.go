@@ -98,7 +98,7 @@ func Run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	if err != nil && ctx.Err() != nil {
 		// Whichever part noticed first (a query, the indicators, a
 		// progress tick), a cancelled export says so in one way.
-		err = &data.Error{Code: "err.cancelled"}
+		err = data.ErrCancelled
 	}
 	return sum, err
 }
@@ -203,7 +203,7 @@ func (e *exporter) writeAll(ctx context.Context) error {
 // tick reports progress and stops when the export was cancelled.
 func (e *exporter) tick() error {
 	if err := e.ctx.Err(); err != nil {
-		return &data.Error{Code: "err.cancelled"}
+		return data.ErrCancelled
 	}
 	if e.progress != nil {
 		done := 0

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -106,7 +107,7 @@ func ParseAttendance(ctx context.Context, s *data.Store, sheet *Sheet, opt Atten
 	}
 	if act, err := s.ActivityByName(ctx, a.Activity); err == nil {
 		for _, d := range a.Dates {
-			if _, err := s.OccasionOn(ctx, act.ID, d); err == data.ErrNotFound {
+			if _, err := s.OccasionOn(ctx, act.ID, d); errors.Is(err, data.ErrNotFound) {
 				a.Occasions++
 			}
 		}
@@ -158,7 +159,7 @@ func ImportAttendance(ctx context.Context, s *data.Store, a *Attendance, opt Att
 	written := 0
 	err = s.Update(ctx, func(tx *data.Tx) error {
 		act, err := tx.ActivityByName(a.Activity)
-		if err == data.ErrNotFound {
+		if errors.Is(err, data.ErrNotFound) {
 			act = &data.Activity{Name: a.Activity, Kind: "recurring", Status: "active", Start: a.Dates[0]}
 			err = tx.SaveActivity(act)
 		}
@@ -184,7 +185,7 @@ func ImportAttendance(ctx context.Context, s *data.Store, a *Attendance, opt Att
 		}
 		for di, day := range a.Dates {
 			o, err := tx.OccasionOn(act.ID, day)
-			if err == data.ErrNotFound {
+			if errors.Is(err, data.ErrNotFound) {
 				o, err = &data.Occasion{ActivityID: act.ID, Date: day}, nil
 			}
 			if err != nil {
