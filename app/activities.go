@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -45,8 +46,8 @@ type activitiesScreen struct {
 
 func newActivitiesScreen(u *UI) *activitiesScreen {
 	a := &activitiesScreen{u: u, fields: newFieldSet()}
-	a.status = newCodeSelect("status", data.ActivityStatuses, T("activities.all_statuses"), func(string) { a.reload() })
-	a.status.PlaceHolder = T("activities.all_statuses")
+	a.status = newCodeSelect("status", data.ActivityStatuses, i18n.T("activities.all_statuses"), func(string) { a.reload() })
+	a.status.PlaceHolder = i18n.T("activities.all_statuses")
 	a.list = textList(func() int { return len(a.rows) }, func(i int) string { return activityLine(a.rows[i]) }, nil)
 	a.list.OnSelected = func(id widget.ListItemID) {
 		target := a.rows[id].ID
@@ -55,14 +56,14 @@ func newActivitiesScreen(u *UI) *activitiesScreen {
 		}
 		u.whenSettled(func() { a.load(target) }, func() { a.list.UnselectAll() })
 	}
-	newBtn := widget.NewButtonWithIcon(T("activities.new"), theme.ContentAddIcon(), func() {
+	newBtn := widget.NewButtonWithIcon(i18n.T("activities.new"), theme.ContentAddIcon(), func() {
 		u.whenSettled(func() {
 			a.list.UnselectAll()
 			a.show(&data.Activity{Kind: "recurring", Status: "active", Start: data.Today()})
 		}, nil)
 	})
-	a.empty = sw.NewEmptyState(T("empty.activities"),
-		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.focus(a.name) }))
+	a.empty = sw.NewEmptyState(i18n.T("empty.activities"),
+		widget.NewButtonWithIcon(i18n.T("empty.first_activity"), theme.ContentAddIcon(), func() { u.focus(a.name) }))
 	a.empty.Hide()
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, newBtn, a.status), nil, nil, nil, container.NewStack(a.list, a.empty))
 	split := container.NewHSplit(left, a.buildDetail())
@@ -73,13 +74,13 @@ func newActivitiesScreen(u *UI) *activitiesScreen {
 }
 
 func activityLine(r data.ActivityRow) string {
-	line := fmt.Sprintf("%s — %s, %s", r.Name, label("kind", r.Kind), label("status", r.Status))
+	line := fmt.Sprintf("%s — %s, %s", r.Name, i18n.Label("kind", r.Kind), i18n.Label("status", r.Status))
 	if r.InitiatorName != "" {
 		line += " — " + r.InitiatorName
 	}
-	line += " — " + Tf("activities.occasions_count", map[string]any{"Count": r.Occasions})
+	line += " — " + i18n.Tf("activities.occasions_count", map[string]any{"Count": r.Occasions})
 	if !r.LastOccasion.IsZero() {
-		line += " (" + dateText(r.LastOccasion) + ")"
+		line += " (" + i18n.DateText(r.LastOccasion) + ")"
 	}
 	return line
 }
@@ -105,24 +106,24 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	a.desc.OnChanged = touch
 	a.init = newPersonButton(a.u, func() { touch("") })
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.name"), a.name),
-		widget.NewFormItem(T("field.kind"), container.NewVBox(a.kind, a.fields.note("kind"))),
-		widget.NewFormItem(T("field.status"), container.NewVBox(a.state, a.fields.note("status"))),
-		widget.NewFormItem(T("field.start"), a.start),
-		widget.NewFormItem(T("field.end"), a.end),
-		widget.NewFormItem(T("field.place"), a.place),
-		widget.NewFormItem(T("field.initiator"), container.NewVBox(a.init, a.fields.note("initiator"))),
-		widget.NewFormItem(T("field.description"), a.desc),
+		widget.NewFormItem(i18n.T("field.name"), a.name),
+		widget.NewFormItem(i18n.T("field.kind"), container.NewVBox(a.kind, a.fields.note("kind"))),
+		widget.NewFormItem(i18n.T("field.status"), container.NewVBox(a.state, a.fields.note("status"))),
+		widget.NewFormItem(i18n.T("field.start"), a.start),
+		widget.NewFormItem(i18n.T("field.end"), a.end),
+		widget.NewFormItem(i18n.T("field.place"), a.place),
+		widget.NewFormItem(i18n.T("field.initiator"), container.NewVBox(a.init, a.fields.note("initiator"))),
+		widget.NewFormItem(i18n.T("field.description"), a.desc),
 	)
-	saveBtn := widget.NewButton(T("ui.save"), func() {
+	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
 		if err := a.save(); err != nil && !alreadyShown(err) {
 			a.u.showError(err)
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
-	a.delBtn = widget.NewButton(T("ui.delete"), a.askDelete)
+	a.delBtn = widget.NewButton(i18n.T("ui.delete"), a.askDelete)
 	a.delBtn.Importance = widget.DangerImportance
-	recordBtn := widget.NewButtonWithIcon(T("activities.record"), theme.DocumentCreateIcon(), func() {
+	recordBtn := widget.NewButtonWithIcon(i18n.T("activities.record"), theme.DocumentCreateIcon(), func() {
 		if a.activity == nil || a.activity.ID == 0 {
 			return
 		}
@@ -131,8 +132,8 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	})
 	a.occasionList = textList(func() int { return len(a.occasions) }, func(i int) string {
 		o := a.occasions[i]
-		return fmt.Sprintf("%s %s %s — %s", weekdayText(o.Date), dateText(o.Date), o.StartTime,
-			Tf("overview.occasion_people", map[string]any{"People": amount("participants", o.Participants), "Guests": amount("guests", o.AnonymousGuests)}))
+		return fmt.Sprintf("%s %s %s — %s", i18n.WeekdayText(o.Date), i18n.DateText(o.Date), o.StartTime,
+			i18n.Tf("overview.occasion_people", map[string]any{"People": i18n.Amount("participants", o.Participants), "Guests": i18n.Amount("guests", o.AnonymousGuests)}))
 	}, nil)
 	a.occasionList.OnSelected = func(id widget.ListItemID) {
 		oid := a.occasions[id].ID
@@ -141,11 +142,11 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 	}
 	a.regularList = textList(func() int { return len(a.regulars) }, func(i int) string {
 		r := a.regulars[i]
-		return Tf("activities.regular_line", map[string]any{"Name": r.Name, "Times": amount("times", r.Times), "Last": dateText(r.LastDate)})
+		return i18n.Tf("activities.regular_line", map[string]any{"Name": r.Name, "Times": i18n.Amount("times", r.Times), "Last": i18n.DateText(r.LastDate)})
 	}, nil)
 	tabs := container.NewAppTabs(
-		container.NewTabItem(T("activities.tab_occasions"), a.occasionList),
-		container.NewTabItem(T("activities.tab_regulars"), a.regularList))
+		container.NewTabItem(i18n.T("activities.tab_occasions"), a.occasionList),
+		container.NewTabItem(i18n.T("activities.tab_regulars"), a.regularList))
 	top := container.NewVBox(a.title, form, a.fields.summary, container.NewHBox(saveBtn, a.delBtn, recordBtn))
 	split := container.NewVSplit(container.NewVScroll(top), tabs)
 	split.Offset = 0.68
@@ -190,14 +191,14 @@ func (a *activitiesScreen) show(act *data.Activity) {
 	a.name.SetText(act.Name)
 	a.kind.SetCode(act.Kind)
 	a.state.SetCode(act.Status)
-	a.start.SetText(dateText(act.Start))
-	a.end.SetText(dateText(act.End))
+	a.start.SetText(i18n.DateText(act.Start))
+	a.end.SetText(i18n.DateText(act.End))
 	a.place.SetText(act.Place)
 	a.desc.SetText(act.Description)
 	a.init.setID(act.InitiatorID)
 	a.occasions, a.regulars = nil, nil
 	if act.ID == 0 {
-		a.title.SetText(T("activities.new_title"))
+		a.title.SetText(i18n.T("activities.new_title"))
 		a.delBtn.Hide()
 	} else {
 		a.title.SetText(act.Name)
@@ -253,7 +254,7 @@ func (a *activitiesScreen) askDelete() {
 		a.u.showError(&data.Error{Code: "err.activity_has_occasions", Args: map[string]any{"Name": act.Name, "Count": len(a.occasions)}})
 		return
 	}
-	a.u.confirm(T("activities.delete_title"), Tf("activities.delete_confirm", map[string]any{"Name": act.Name}), func() {
+	a.u.confirm(i18n.T("activities.delete_title"), i18n.Tf("activities.delete_confirm", map[string]any{"Name": act.Name}), func() {
 		if err := a.u.store.DeleteActivity(a.u.ctx, act.ID); err != nil {
 			a.u.showError(err)
 			return

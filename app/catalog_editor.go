@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -35,16 +36,16 @@ func newCatalogEditor(u *UI, fields *fieldSet, extra fyne.CanvasObject) *catalog
 		c.sel = i
 		c.fill()
 	})
-	saveBtn := widget.NewButton(T("settings.save_item"), func() { c.store(false) })
-	addBtn := widget.NewButton(T("settings.add_item"), func() { c.store(true) })
-	delBtn := widget.NewButton(T("ui.delete"), func() {
+	saveBtn := widget.NewButton(i18n.T("settings.save_item"), func() { c.store(false) })
+	addBtn := widget.NewButton(i18n.T("settings.add_item"), func() { c.store(true) })
+	delBtn := widget.NewButton(i18n.T("ui.delete"), func() {
 		if !selected(c.fields, c.sel, len(c.items)) {
 			return
 		}
 		it := c.items[c.sel]
-		c.u.confirm(T("settings.delete_item"), it.Name(current), func() { c.done(c.remove(it.ID)) })
+		c.u.confirm(i18n.T("settings.delete_item"), it.Name(i18n.Language()), func() { c.done(c.remove(it.ID)) })
 	})
-	form := widget.NewForm(widget.NewFormItem(T("field.name_da"), c.nameDA), widget.NewFormItem(T("field.name_en"), c.nameEN))
+	form := widget.NewForm(widget.NewFormItem(i18n.T("field.name_da"), c.nameDA), widget.NewFormItem(i18n.T("field.name_en"), c.nameEN))
 	edit := container.NewVBox(form, extra, fields.summary, container.NewHBox(addBtn, saveBtn, delBtn))
 	c.root = container.NewBorder(nil, edit, nil, nil, c.list)
 	return c

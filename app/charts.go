@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"samspil/app/i18n"
 )
 
 // series is one coloured row of values in a chart.
@@ -34,7 +36,7 @@ type chart struct {
 }
 
 func newChart() *chart {
-	c := &chart{format: func(v float64) string { return count(int(math.Round(v))) }}
+	c := &chart{format: func(v float64) string { return i18n.Count(int(math.Round(v))) }}
 	c.ExtendBaseWidget(c)
 	return c
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 	"samspil/data/export"
@@ -48,64 +49,64 @@ func newExportScreen(u *UI) *exportScreen {
 	e.recipient = e.fields.entry("recipient", widget.NewEntry())
 	e.recipient.SetText(u.app.Preferences().StringWithFallback("export.recipient", "evaluator"))
 	e.recipient.OnChanged = changed
-	e.identified = widget.NewCheck(T("export.identified"), func(bool) { e.replan() })
-	e.logbook = widget.NewCheck(T("export.with_logbook"), func(bool) { e.replan() })
-	e.birthYear = widget.NewCheck(T("export.birth_year"), func(bool) { e.replan() })
+	e.identified = widget.NewCheck(i18n.T("export.identified"), func(bool) { e.replan() })
+	e.logbook = widget.NewCheck(i18n.T("export.with_logbook"), func(bool) { e.replan() })
+	e.birthYear = widget.NewCheck(i18n.T("export.birth_year"), func(bool) { e.replan() })
 	e.format = newCodeSelect("format", []string{"xlsx", "csv"}, "", changed)
 	e.format.SetCode("xlsx")
-	e.warning = widget.NewLabel(T("export.identified_warning"))
+	e.warning = widget.NewLabel(i18n.T("export.identified_warning"))
 	e.warning.Importance = widget.DangerImportance
 	e.warning.Wrapping = fyne.TextWrapWord
 	e.warning.Hide()
 	e.plan = widget.NewLabel("")
 	e.plan.Wrapping = fyne.TextWrapWord
 	periods := container.NewHBox(
-		widget.NewButton(T("export.last_quarter"), func() { e.setPeriod(quarterStart, quarterStart.AddMonths(3).AddDays(-1)) }),
-		widget.NewButton(T("export.this_year"), func() { e.setPeriod(data.NewDate(today.Year, 1, 1), today) }),
-		widget.NewButton(T("export.last_year"), func() {
+		widget.NewButton(i18n.T("export.last_quarter"), func() { e.setPeriod(quarterStart, quarterStart.AddMonths(3).AddDays(-1)) }),
+		widget.NewButton(i18n.T("export.this_year"), func() { e.setPeriod(data.NewDate(today.Year, 1, 1), today) }),
+		widget.NewButton(i18n.T("export.last_year"), func() {
 			e.setPeriod(data.NewDate(today.Year-1, 1, 1), data.NewDate(today.Year-1, 12, 31))
 		}),
-		widget.NewButton(T("export.everything"), func() { e.setPeriod(data.Date{}, data.Date{}) }),
+		widget.NewButton(i18n.T("export.everything"), func() { e.setPeriod(data.Date{}, data.Date{}) }),
 	)
-	e.exportBtn = widget.NewButton(T("export.run"), e.chooseTarget)
+	e.exportBtn = widget.NewButton(i18n.T("export.run"), e.chooseTarget)
 	e.exportBtn.Importance = widget.HighImportance
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.start"), e.from),
-		widget.NewFormItem(T("field.end"), e.to),
+		widget.NewFormItem(i18n.T("field.start"), e.from),
+		widget.NewFormItem(i18n.T("field.end"), e.to),
 		widget.NewFormItem("", periods),
-		widget.NewFormItem(T("field.recipient"), e.recipient),
-		widget.NewFormItem(T("field.format"), e.format),
+		widget.NewFormItem(i18n.T("field.recipient"), e.recipient),
+		widget.NewFormItem(i18n.T("field.format"), e.format),
 	)
-	intro := widget.NewLabel(T("export.intro"))
+	intro := widget.NewLabel(i18n.T("export.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	e.list = textList(func() int { return len(e.history) }, func(i int) string { return exportLine(e.history[i]) }, nil)
 	top := container.NewVBox(intro, form, e.identified, e.warning, e.logbook, e.birthYear, e.fields.summary,
-		widget.NewCard(T("export.contents"), "", e.plan), container.NewHBox(e.exportBtn),
-		widget.NewLabelWithStyle(T("export.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewCard(i18n.T("export.contents"), "", e.plan), container.NewHBox(e.exportBtn),
+		widget.NewLabelWithStyle(i18n.T("export.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	e.root = container.NewBorder(top, nil, nil, nil, e.list)
 	return e
 }
 
 func exportLine(r data.ExportRecord) string {
-	kind := T("export.pseudonymised")
+	kind := i18n.T("export.pseudonymised")
 	if !r.Pseudonymised {
-		kind = T("export.identified_short")
+		kind = i18n.T("export.identified_short")
 	}
 	return fmt.Sprintf("%s — %s — %s – %s — %s, %s — %s", strings.Replace(r.At[:16], "T", " ", 1), r.Recipient,
 		dateOrDots(r.From), dateOrDots(r.To), strings.ToUpper(r.Format), kind,
-		Tf("export.rows", map[string]any{"People": amount("people", r.RowCounts["people"]), "Participations": amount("participations", r.RowCounts["participation"])}))
+		i18n.Tf("export.rows", map[string]any{"People": i18n.Amount("people", r.RowCounts["people"]), "Participations": i18n.Amount("participations", r.RowCounts["participation"])}))
 }
 
 func dateOrDots(d data.Date) string {
 	if d.IsZero() {
 		return "…"
 	}
-	return dateText(d)
+	return i18n.DateText(d)
 }
 
 func (e *exportScreen) setPeriod(from, to data.Date) {
-	e.from.SetText(dateText(from))
-	e.to.SetText(dateText(to))
+	e.from.SetText(i18n.DateText(from))
+	e.to.SetText(i18n.DateText(to))
 }
 
 func (e *exportScreen) view() fyne.CanvasObject { return e.root }
@@ -161,16 +162,16 @@ func (e *exportScreen) replan() {
 			return
 		}
 		if err != nil {
-			e.plan.SetText(errText(err))
+			e.plan.SetText(i18n.ErrText(err))
 			return
 		}
 		key := "export.plan"
 		if opt.Identified {
 			key = "export.plan_identified"
 		}
-		e.plan.SetText(Tf(key, map[string]any{"People": amount("people", sum.RowCounts["people"]),
-			"Occasions": amount("occasions", sum.RowCounts["occasions"]), "Participations": amount("participations", sum.RowCounts["participation"]),
-			"Excluded": amount("people", sum.Excluded), "Unkeyed": sum.Unkeyed}))
+		e.plan.SetText(i18n.Tf(key, map[string]any{"People": i18n.Amount("people", sum.RowCounts["people"]),
+			"Occasions": i18n.Amount("occasions", sum.RowCounts["occasions"]), "Participations": i18n.Amount("participations", sum.RowCounts["participation"]),
+			"Excluded": i18n.Amount("people", sum.Excluded), "Unkeyed": sum.Unkeyed}))
 	})
 }
 
@@ -205,11 +206,11 @@ func codeFromName(s string) string {
 func (e *exportScreen) run(opt export.Options, target string) {
 	e.u.app.Preferences().SetString("export.recipient", opt.Recipient)
 	var sum export.Summary
-	e.u.longJob(T("export.run"), T("export.running"), func(ctx context.Context, progress progressFunc) error {
+	e.u.longJob(i18n.T("export.run"), i18n.T("export.running"), func(ctx context.Context, progress progressFunc) error {
 		var err error
 		sum, err = export.Run(ctx, e.u.store, opt, target, func(p export.Progress) {
 			if p.Total > 0 {
-				progress(float64(p.Rows)/float64(p.Total), Tf("export.progress", map[string]any{"Table": p.Table, "Rows": p.Rows}))
+				progress(float64(p.Rows)/float64(p.Total), i18n.Tf("export.progress", map[string]any{"Table": p.Table, "Rows": p.Rows}))
 			}
 		})
 		return err
@@ -218,8 +219,9 @@ func (e *exportScreen) run(opt export.Options, target string) {
 			e.u.showError(err)
 			return
 		}
-		dialog.ShowInformation(T("export.done_title"), Tf("export.done", map[string]any{"Path": sum.Out,
-			"People": amount("people", sum.RowCounts["people"]), "Participations": amount("participations", sum.RowCounts["participation"])}), e.u.win)
+		dialog.ShowInformation(i18n.T("export.done_title"), i18n.Tf("export.done", map[string]any{"Path": sum.Out,
+			"People": i18n.Amount("people", sum.RowCounts["people"]), "Participations": i18n.Amount("participations", sum.RowCounts["participation"])}),
+			e.u.win)
 		e.reload()
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -86,7 +87,7 @@ func (f *fieldSet) show(err error) {
 		return
 	}
 	for field, fe := range data.FieldErrors(err) {
-		msg := (&data.Error{Code: fe.Code, Args: fe.Args, Row: fe.Row}).Message(current)
+		msg := (&data.Error{Code: fe.Code, Args: fe.Args, Row: fe.Row}).Message(i18n.Language())
 		if e, ok := f.entries[field]; ok {
 			f.refuse(field, e, msg)
 		}
@@ -95,15 +96,15 @@ func (f *fieldSet) show(err error) {
 			l.Show()
 		}
 	}
-	f.summary.SetText(errText(err))
+	f.summary.SetText(i18n.ErrText(err))
 	f.summary.Show()
 }
 
 // newDateEntry is a date field showing dates the way the language writes
 // them (dd-mm-åååå in Danish; ISO is accepted too), with Fyne's calendar.
 func newDateEntry(d data.Date) *sw.DateField {
-	e := sw.NewDateField(data.Date{}, T("ui.date_placeholder"), T("err.date"))
-	e.Layout = dateText
+	e := sw.NewDateField(data.Date{}, i18n.T("ui.date_placeholder"), i18n.T("err.date"))
+	e.Layout = i18n.DateText
 	e.SetDate(d)
 	return e
 }
@@ -153,9 +154,9 @@ func newCodeSelect(kind string, codes []string, emptyLabel string, changed func(
 	}
 	for _, c := range codes {
 		cs.codes = append(cs.codes, c)
-		labels = append(labels, label(kind, c))
+		labels = append(labels, i18n.Label(kind, c))
 	}
-	cs.Select = &widget.Select{Options: labels, PlaceHolder: T("ui.choose"), OnChanged: func(string) {
+	cs.Select = &widget.Select{Options: labels, PlaceHolder: i18n.T("ui.choose"), OnChanged: func(string) {
 		if changed != nil {
 			changed(cs.Code())
 		}
@@ -192,7 +193,7 @@ type idSelect struct {
 
 func newIDSelect(changed func(id int64)) *idSelect {
 	s := &idSelect{}
-	s.Select = &widget.Select{PlaceHolder: T("ui.choose"), OnChanged: func(string) {
+	s.Select = &widget.Select{PlaceHolder: i18n.T("ui.choose"), OnChanged: func(string) {
 		if changed != nil {
 			changed(s.ID())
 		}

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -27,9 +28,9 @@ func newGroupChooser(e env, fields *fieldSet, changed func()) *groupChooser {
 	}
 	g.group = newCodeSelect("group", codes, "", func(string) { g.update(); g.notify() })
 	g.categories = newCheckList(2, g.notify)
-	g.staffKind = newCodeSelect("staff", data.StaffKinds, T("ui.none"), func(string) { g.notify() })
+	g.staffKind = newCodeSelect("staff", data.StaffKinds, i18n.T("ui.none"), func(string) { g.notify() })
 	g.root = container.NewVBox(
-		widget.NewForm(widget.NewFormItem(T("field.group"), container.NewVBox(g.group, fields.note("group")))),
+		widget.NewForm(widget.NewFormItem(i18n.T("field.group"), container.NewVBox(g.group, fields.note("group")))),
 		g.categories.root, fields.note("categories"), g.staffKind, fields.note("staff_kind"))
 	g.reloadCategories()
 	g.reset()
@@ -52,7 +53,7 @@ func (g *groupChooser) reloadCategories() {
 	ids := make([]int64, len(cats))
 	names := make([]string, len(cats))
 	for i, c := range cats {
-		ids[i], names[i] = c.ID, c.Name(current)
+		ids[i], names[i] = c.ID, c.Name(i18n.Language())
 	}
 	g.categories.setItems(ids, names)
 }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 	"samspil/data/importer"
 )
@@ -61,15 +62,15 @@ func peoplePreview(rows []*importer.PersonRow) previewed {
 		var alike *importer.PersonRow
 		switch {
 		case !r.OK():
-			line = "✗ " + r.Errors.Message(current)
+			line = "✗ " + r.Errors.Message(i18n.Language())
 		case r.Registered != 0:
-			line, alike = Tf("import.row_registered", map[string]any{"Row": r.Row, "Name": r.Person.Name}), r
+			line, alike = i18n.Tf("import.row_registered", map[string]any{"Row": r.Row, "Name": r.Person.Name}), r
 		case len(r.Duplicates) > 0:
-			line, alike = Tf("import.row_similar", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.Duplicates[0].Name}), r
+			line, alike = i18n.Tf("import.row_similar", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.Duplicates[0].Name}), r
 		case r.DupInFile > 0:
-			line, alike = Tf("import.row_similar_file", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.DupInFile}), r
+			line, alike = i18n.Tf("import.row_similar_file", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Other": r.DupInFile}), r
 		default:
-			line = Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)})
+			line = i18n.Tf("import.row_ok", map[string]any{"Row": r.Row, "Name": r.Person.Name, "Group": groupText(r.Group.Group)})
 		}
 		p.lines, p.rows = append(p.lines, line), append(p.rows, alike)
 	}
@@ -89,14 +90,14 @@ func peopleSummary(rows []*importer.PersonRow) string {
 			good++
 		}
 	}
-	args := map[string]any{"Rows": amount("rows", len(rows)), "Good": good, "Bad": bad, "Dups": similar, "Count": similar}
+	args := map[string]any{"Rows": i18n.Amount("rows", len(rows)), "Good": good, "Bad": bad, "Dups": similar, "Count": similar}
 	switch {
 	case good == 0 && bad == 0 && similar > 0:
-		return Tf("import.nothing_new", args)
+		return i18n.Tf("import.nothing_new", args)
 	case similar > 0:
-		return Tf("import.people_summary_skip", args)
+		return i18n.Tf("import.people_summary_skip", args)
 	}
-	return Tf("import.people_summary", args)
+	return i18n.Tf("import.people_summary", args)
 }
 
 func attendancePreview(a *importer.Attendance, opt importer.AttendanceOptions) previewed {
@@ -105,19 +106,20 @@ func attendancePreview(a *importer.Attendance, opt importer.AttendanceOptions) p
 	}
 	p := previewed{tick: a}
 	for _, e := range a.Errors {
-		p.lines = append(p.lines, "✗ "+e.Message(current))
+		p.lines = append(p.lines, "✗ "+e.Message(i18n.Language()))
 	}
-	p.summary = Tf("import.attendance_summary", map[string]any{"Dates": amount("dates", len(a.Dates)),
-		"People": amount("people", len(a.People)+len(a.Unknown)+len(a.Ambiguous)), "Unknown": len(a.Unknown),
-		"Total": amount("participations", a.Total), "Occasions": a.Occasions, "Activity": a.Activity})
+	p.summary = i18n.Tf("import.attendance_summary", map[string]any{"Dates": i18n.Amount("dates", len(a.Dates)),
+		"People": i18n.Amount("people", len(a.People)+len(a.Unknown)+len(a.Ambiguous)), "Unknown": len(a.Unknown),
+		"Total": i18n.Amount("participations", a.Total), "Occasions": a.Occasions, "Activity": a.Activity})
+
 	if opt.CreateUnknown && len(a.Unknown) > 0 {
 		switch {
 		case opt.NewGroup == "":
-			p.summary += "\n" + Tf("import.choose_new_group", map[string]any{"Count": len(a.Unknown)})
+			p.summary += "\n" + i18n.Tf("import.choose_new_group", map[string]any{"Count": len(a.Unknown)})
 		case opt.NewGroup == data.GroupTarget && opt.NewCategory == 0:
-			p.summary += "\n" + Tf("import.choose_new_category", map[string]any{"Count": len(a.Unknown)})
+			p.summary += "\n" + i18n.Tf("import.choose_new_category", map[string]any{"Count": len(a.Unknown)})
 		default:
-			p.summary += "\n" + Tf("import.new_people", map[string]any{"Count": len(a.Unknown), "Group": groupText(opt.NewGroup)})
+			p.summary += "\n" + i18n.Tf("import.new_people", map[string]any{"Count": len(a.Unknown), "Group": groupText(opt.NewGroup)})
 		}
 	}
 	return p

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"samspil/data/importer"
+
+	"samspil/app/i18n"
 )
 
 // run imports after a confirmation that says what will be written and
@@ -28,12 +30,12 @@ func (s *importScreen) run(validOnly bool) {
 				n++
 			}
 		}
-		msg = Tf("import.confirm_people", map[string]any{"Count": n})
+		msg = i18n.Tf("import.confirm_people", map[string]any{"Count": n})
 		if skipped > 0 {
-			msg += "\n" + Tf("import.confirm_skipped", map[string]any{"Count": skipped})
+			msg += "\n" + i18n.Tf("import.confirm_skipped", map[string]any{"Count": skipped})
 		}
 	}
-	s.u.confirm(T("import.confirm_title"), msg, func() {
+	s.u.confirm(i18n.T("import.confirm_title"), msg, func() {
 		s.imported = true // no second import of this preview, even while this one runs
 		s.seq++           // nor a preview arriving late
 		s.update()
@@ -41,7 +43,7 @@ func (s *importScreen) run(validOnly bool) {
 		var report string
 		var reportErr error                                                         // the import stands even when its error report could not be written
 		store, dir, kept := s.u.store, s.u.backupsDir(), s.u.settings().BackupsKept // read here: the job must not touch the UI
-		s.u.longJob(T("nav.import"), T("import.running"), func(ctx context.Context, _ progressFunc) error {
+		s.u.longJob(i18n.T("nav.import"), i18n.T("import.running"), func(ctx context.Context, _ progressFunc) error {
 			if _, err := store.BackupBefore(ctx, dir, "import", kept); err != nil {
 				return err
 			}
@@ -55,7 +57,7 @@ func (s *importScreen) run(validOnly bool) {
 				return err
 			}
 			report = strings.TrimSuffix(path, filepath.Ext(path)) + "-fejl.csv"
-			if reportErr = importer.WriteReport(report, people, current); reportErr != nil {
+			if reportErr = importer.WriteReport(report, people, i18n.Language()); reportErr != nil {
 				report = ""
 			}
 			return nil
@@ -76,18 +78,18 @@ func (s *importScreen) run(validOnly bool) {
 func (s *importScreen) showResult(n, skipped int, tick *importer.Attendance, created bool, report string) {
 	var lines []string
 	if tick != nil {
-		lines = append(lines, Tf("import.done_attendance", map[string]any{"Count": n, "Activity": tick.Activity}))
+		lines = append(lines, i18n.Tf("import.done_attendance", map[string]any{"Count": n, "Activity": tick.Activity}))
 		if created && len(tick.Unknown) > 0 {
-			lines = append(lines, Tf("import.done_new_people", map[string]any{"Count": len(tick.Unknown)}))
+			lines = append(lines, i18n.Tf("import.done_new_people", map[string]any{"Count": len(tick.Unknown)}))
 		}
 	} else {
-		lines = append(lines, Tf("import.done_people", map[string]any{"Count": n}))
+		lines = append(lines, i18n.Tf("import.done_people", map[string]any{"Count": n}))
 		if skipped > 0 {
-			lines = append(lines, Tf("import.done_skipped", map[string]any{"Count": skipped}))
+			lines = append(lines, i18n.Tf("import.done_skipped", map[string]any{"Count": skipped}))
 		}
 	}
 	if report != "" {
-		lines = append(lines, Tf("import.report", map[string]any{"Path": report}))
+		lines = append(lines, i18n.Tf("import.report", map[string]any{"Path": report}))
 	}
 	s.summary.SetText(strings.Join(lines, "\n"))
 	s.rows = nil // the look-alikes' lines stay, without their checks

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 	"samspil/data/importer"
 )
@@ -50,8 +51,8 @@ type importScreen struct {
 
 func newImportScreen(u *UI) *importScreen {
 	s := &importScreen{u: u, selects: map[string]*widget.Select{}}
-	s.fileLbl = widget.NewLabel(T("import.no_file"))
-	chooseBtn := widget.NewButton(T("import.choose_file"), s.chooseFile)
+	s.fileLbl = widget.NewLabel(i18n.T("import.no_file"))
+	chooseBtn := widget.NewButton(i18n.T("import.choose_file"), s.chooseFile)
 	s.kind = newCodeSelect("import_kind", []string{importer.KindPeople, importer.KindAttendance}, "", func(string) { s.preview() })
 	s.kind.SetCode(importer.KindPeople)
 	s.kindHint = widget.NewLabel("")
@@ -66,33 +67,33 @@ func newImportScreen(u *UI) *importScreen {
 	s.defGroup.SetCode(string(data.GroupResourceful))
 	s.defCategory = newIDSelect(func(int64) { s.preview() })
 	s.activity = widget.NewSelectEntry(nil)
-	s.activity.SetPlaceHolder(T("import.activity_hint"))
+	s.activity.SetPlaceHolder(i18n.T("import.activity_hint"))
 	s.activity.OnChanged = func(string) { s.preview() }
 	s.role = newIDSelect(func(int64) {})
-	s.create = widget.NewCheck(T("import.create_unknown"), func(bool) { s.preview() })
+	s.create = widget.NewCheck(i18n.T("import.create_unknown"), func(bool) { s.preview() })
 	s.newGroup = newCodeSelect("group", groups, "", func(string) { s.preview() })
 	s.newCategory = newIDSelect(func(int64) { s.preview() })
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.list = s.rowList()
-	s.allBtn = widget.NewButton(T("import.all"), func() { s.run(false) })
+	s.allBtn = widget.NewButton(i18n.T("import.all"), func() { s.run(false) })
 	s.allBtn.Importance = widget.HighImportance
-	s.validBtn = widget.NewButton(T("import.valid_only"), func() { s.run(true) })
-	intro := widget.NewLabel(T("import.intro"))
+	s.validBtn = widget.NewButton(i18n.T("import.valid_only"), func() { s.run(true) })
+	intro := widget.NewLabel(i18n.T("import.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	attendance := widget.NewForm(
-		widget.NewFormItem(T("field.activity"), s.activity),
-		widget.NewFormItem(T("field.role"), s.role),
+		widget.NewFormItem(i18n.T("field.activity"), s.activity),
+		widget.NewFormItem(i18n.T("field.role"), s.role),
 		widget.NewFormItem("", s.create),
-		widget.NewFormItem(T("import.new_group"), s.newGroup),
-		widget.NewFormItem(T("import.new_category"), s.newCategory))
+		widget.NewFormItem(i18n.T("import.new_group"), s.newGroup),
+		widget.NewFormItem(i18n.T("import.new_category"), s.newCategory))
 	defaults := widget.NewForm(
-		widget.NewFormItem(T("import.default_group"), s.defGroup),
-		widget.NewFormItem(T("import.default_category"), s.defCategory))
-	s.mappingCard = widget.NewCard(T("import.mapping"), T("import.mapping_hint"), container.NewVBox(s.mapping, defaults))
-	s.tickCard = widget.NewCard(T("import.attendance"), "", attendance)
+		widget.NewFormItem(i18n.T("import.default_group"), s.defGroup),
+		widget.NewFormItem(i18n.T("import.default_category"), s.defCategory))
+	s.mappingCard = widget.NewCard(i18n.T("import.mapping"), i18n.T("import.mapping_hint"), container.NewVBox(s.mapping, defaults))
+	s.tickCard = widget.NewCard(i18n.T("import.attendance"), "", attendance)
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, chooseBtn, nil, s.fileLbl),
-		widget.NewForm(widget.NewFormItem(T("import.kind"), s.kind)), s.kindHint,
+		widget.NewForm(widget.NewFormItem(i18n.T("import.kind"), s.kind)), s.kindHint,
 		s.mappingCard, s.tickCard, s.summary, container.NewHBox(s.allBtn, s.validBtn))
 	split := container.NewVSplit(container.NewVScroll(top), s.list)
 	split.Offset = 0.62
@@ -118,7 +119,7 @@ func (s *importScreen) reload() {
 	var rnames []string
 	for _, r := range roles {
 		ids = append(ids, r.ID)
-		rnames = append(rnames, r.Name(current))
+		rnames = append(rnames, r.Name(i18n.Language()))
 	}
 	s.role.setItems(ids, rnames)
 	for i, r := range roles {
@@ -127,9 +128,9 @@ func (s *importScreen) reload() {
 		}
 	}
 	cats, _ := s.u.store.Categories(s.u.ctx)
-	cids, cnames := []int64{0}, []string{T("ui.none")} // none: such rows are refused with a message
+	cids, cnames := []int64{0}, []string{i18n.T("ui.none")} // none: such rows are refused with a message
 	for _, c := range cats {
-		cids, cnames = append(cids, c.ID), append(cnames, c.Name(current))
+		cids, cnames = append(cids, c.ID), append(cnames, c.Name(i18n.Language()))
 	}
 	s.defCategory.setItems(cids, cnames)
 	s.newCategory.setItems(cids, cnames)
@@ -158,7 +159,7 @@ func (s *importScreen) chooseFile() {
 // list by its header and guesses the column mapping.
 func (s *importScreen) load(path string) {
 	var sheet *importer.Sheet
-	s.u.longJob(T("nav.import"), T("import.reading"), func(ctx context.Context, _ progressFunc) error {
+	s.u.longJob(i18n.T("nav.import"), i18n.T("import.reading"), func(ctx context.Context, _ progressFunc) error {
 		var err error
 		sheet, err = importer.ReadFile(path)
 		if err == nil {
@@ -171,10 +172,10 @@ func (s *importScreen) load(path string) {
 			return
 		}
 		s.path, s.sheet, s.imported = path, sheet, false
-		s.fileLbl.SetText(Tf("import.file_line", map[string]any{"File": filepath.Base(path), "Rows": amount("rows", len(sheet.Rows)), "Columns": amount("columns", len(sheet.Header))}))
+		s.fileLbl.SetText(i18n.Tf("import.file_line", map[string]any{"File": filepath.Base(path), "Rows": i18n.Amount("rows", len(sheet.Rows)), "Columns": i18n.Amount("columns", len(sheet.Header))}))
 		s.buildMapping(importer.GuessMapping(sheet.Header))
 		kind := importer.DetectKind(sheet)
-		s.kindHint.SetText(T("import.kind_detected." + kind))
+		s.kindHint.SetText(i18n.T("import.kind_detected." + kind))
 		s.kindHint.Show()
 		if kind != s.kind.Code() {
 			s.kind.SetCode(kind) // previews
@@ -186,7 +187,7 @@ func (s *importScreen) load(path string) {
 
 // buildMapping shows a column select for each field.
 func (s *importScreen) buildMapping(m importer.Mapping) {
-	options := append([]string{T("ui.none")}, s.sheet.Header...)
+	options := append([]string{i18n.T("ui.none")}, s.sheet.Header...)
 	s.mapping.Objects = nil
 	s.selects = map[string]*widget.Select{}
 	for _, f := range importer.Fields {
@@ -198,7 +199,7 @@ func (s *importScreen) buildMapping(m importer.Mapping) {
 		}
 		sel.OnChanged = func(string) { s.preview() } // after the guess: one preview, not one per field
 		s.selects[f] = sel
-		s.mapping.Add(widget.NewLabel(T("field." + f)))
+		s.mapping.Add(widget.NewLabel(i18n.T("field." + f)))
 		s.mapping.Add(sel)
 	}
 	s.mapping.Refresh()
@@ -236,7 +237,7 @@ func (s *importScreen) preview() {
 	seq, sheet, ctx, store := s.seq, s.sheet, s.u.ctx, s.u.store
 	opt, popt := s.attendanceOptions(), s.peopleOptions()
 	var p previewed
-	s.summary.SetText(T("import.checking"))
+	s.summary.SetText(i18n.T("import.checking"))
 	s.u.background(func() error {
 		if attendance {
 			a, err := importer.ParseAttendance(ctx, store, sheet, opt)
@@ -251,7 +252,7 @@ func (s *importScreen) preview() {
 			return // the choices changed meanwhile
 		}
 		if err != nil {
-			s.summary.SetText(errText(err))
+			s.summary.SetText(i18n.ErrText(err))
 			return
 		}
 		s.people, s.tick, s.lines, s.rows = p.people, p.tick, p.lines, p.rows

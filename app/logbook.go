@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -40,12 +41,12 @@ type logbookScreen struct {
 func newLogbookScreen(u *UI) *logbookScreen {
 	l := &logbookScreen{u: u, fields: newFieldSet()}
 	l.fActs = newIDSelect(func(int64) { l.query() })
-	l.fActs.PlaceHolder = T("logbook.all_activities")
+	l.fActs.PlaceHolder = i18n.T("logbook.all_activities")
 	l.fTheme = newIDSelect(func(int64) { l.query() })
-	l.fTheme.PlaceHolder = T("logbook.all_themes")
+	l.fTheme.PlaceHolder = i18n.T("logbook.all_themes")
 	l.list = textList(func() int { return len(l.rows) }, func(i int) string {
 		r := l.rows[i]
-		line := dateText(r.Date)
+		line := i18n.DateText(r.Date)
 		if r.ActivityName != "" {
 			line += "  " + r.ActivityName
 		}
@@ -58,13 +59,13 @@ func newLogbookScreen(u *UI) *logbookScreen {
 		}
 		u.whenSettled(func() { l.load(target) }, func() { l.list.UnselectAll() })
 	}
-	newBtn := widget.NewButtonWithIcon(T("logbook.new"), theme.ContentAddIcon(), func() {
+	newBtn := widget.NewButtonWithIcon(i18n.T("logbook.new"), theme.ContentAddIcon(), func() {
 		u.whenSettled(func() { l.list.UnselectAll(); l.show(&data.LogEntry{Date: data.Today()}) }, nil)
 	})
 	filters := container.NewGridWithColumns(2, l.fActs, l.fTheme)
-	l.empty = sw.NewEmptyState(T("empty.logbook"))
+	l.empty = sw.NewEmptyState(i18n.T("empty.logbook"))
 	l.empty.Hide()
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabel(T("nav.logbook"))), filters), nil, nil, nil,
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabel(i18n.T("nav.logbook"))), filters), nil, nil, nil,
 		container.NewStack(l.list, l.empty))
 	split := container.NewHSplit(left, l.buildEditor())
 	split.Offset = 0.4
@@ -83,7 +84,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 	l.author = l.fields.entry("author", widget.NewEntry())
 	l.author.OnChanged = touch
 	l.activity = newIDSelect(func(int64) { touch("") })
-	l.activity.PlaceHolder = T("ui.none")
+	l.activity.PlaceHolder = i18n.T("ui.none")
 	l.themeBox = newCheckList(3, func() { touch("") })
 	l.text = l.fields.entry("text", widget.NewMultiLineEntry())
 	l.text.SetMinRowsVisible(6)
@@ -96,8 +97,8 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 		l.peopleL.Refresh()
 		touch("")
 	}
-	addPerson := widget.NewButtonWithIcon(T("logbook.mention"), theme.ContentAddIcon(), func() {
-		l.u.pickPerson(T("logbook.mention"), func(p data.PersonRow) {
+	addPerson := widget.NewButtonWithIcon(i18n.T("logbook.mention"), theme.ContentAddIcon(), func() {
+		l.u.pickPerson(i18n.T("logbook.mention"), func(p data.PersonRow) {
 			for _, x := range l.people {
 				if x.ID == p.ID {
 					return
@@ -108,15 +109,15 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 			touch("")
 		})
 	})
-	l.saveBtn = widget.NewButton(T("ui.save"), func() {
+	l.saveBtn = widget.NewButton(i18n.T("ui.save"), func() {
 		if err := l.save(); err != nil && !alreadyShown(err) {
 			l.u.showError(err)
 		}
 	})
 	l.saveBtn.Importance = widget.HighImportance
-	l.delBtn = widget.NewButton(T("ui.delete"), func() {
+	l.delBtn = widget.NewButton(i18n.T("ui.delete"), func() {
 		e := l.entry
-		l.u.confirm(T("logbook.delete_title"), T("logbook.delete_confirm"), func() {
+		l.u.confirm(i18n.T("logbook.delete_title"), i18n.T("logbook.delete_confirm"), func() {
 			if err := l.u.store.DeleteLogEntry(l.u.ctx, e.ID); err != nil {
 				l.u.showError(err)
 				return
@@ -127,13 +128,13 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 	})
 	l.delBtn.Importance = widget.DangerImportance
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.date"), l.date),
-		widget.NewFormItem(T("field.author"), l.author),
-		widget.NewFormItem(T("field.activity"), container.NewVBox(l.activity, l.fields.note("activity"))),
-		widget.NewFormItem(T("logbook.themes"), l.themeBox.root),
-		widget.NewFormItem(T("field.text"), l.text),
+		widget.NewFormItem(i18n.T("field.date"), l.date),
+		widget.NewFormItem(i18n.T("field.author"), l.author),
+		widget.NewFormItem(i18n.T("field.activity"), container.NewVBox(l.activity, l.fields.note("activity"))),
+		widget.NewFormItem(i18n.T("logbook.themes"), l.themeBox.root),
+		widget.NewFormItem(i18n.T("field.text"), l.text),
 	)
-	peopleBox := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel(T("logbook.people")), addPerson), nil, nil, nil, l.peopleL)
+	peopleBox := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel(i18n.T("logbook.people")), addPerson), nil, nil, nil, l.peopleL)
 	top := container.NewVBox(form, l.fields.note("people"), l.fields.summary, container.NewHBox(l.saveBtn, l.delBtn))
 	split := container.NewVSplit(container.NewVScroll(top), peopleBox)
 	split.Offset = 0.68
@@ -151,18 +152,18 @@ func (l *logbookScreen) reload() {
 		l.u.showError(err)
 		return
 	}
-	ids, names := []int64{0}, []string{T("logbook.all_activities")}
+	ids, names := []int64{0}, []string{i18n.T("logbook.all_activities")}
 	for _, a := range acts {
 		ids = append(ids, a.ID)
 		names = append(names, a.Name)
 	}
 	l.loading = true
 	l.fActs.setItems(ids, names)
-	l.activity.setItems(ids, append([]string{T("ui.none")}, names[1:]...))
-	tids, tnames := []int64{0}, []string{T("logbook.all_themes")}
+	l.activity.setItems(ids, append([]string{i18n.T("ui.none")}, names[1:]...))
+	tids, tnames := []int64{0}, []string{i18n.T("logbook.all_themes")}
 	for _, t := range l.themes {
 		tids = append(tids, t.ID)
-		tnames = append(tnames, t.Name(current))
+		tnames = append(tnames, t.Name(i18n.Language()))
 	}
 	l.fTheme.setItems(tids, tnames)
 	l.themeBox.setItems(tids[1:], tnames[1:])
@@ -209,7 +210,7 @@ func (l *logbookScreen) show(e *data.LogEntry) {
 	defer func() { l.loading = false }()
 	l.entry, l.isDirty = e, false
 	l.fields.clear()
-	l.date.SetText(dateText(e.Date))
+	l.date.SetText(i18n.DateText(e.Date))
 	l.author.SetText(e.Author)
 	l.activity.ClearSelected()
 	l.activity.SetID(e.ActivityID)

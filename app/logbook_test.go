@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -36,19 +37,19 @@ func TestWriteLogbookEntryWithThemeAndMention(t *testing.T) {
 
 func TestLanguageSwitchRebuildsInEnglish(t *testing.T) {
 	u := newTestUI(t)
-	t.Cleanup(func() { SetLanguage(Danish) })
-	if T("nav.people") != "Personer" {
-		t.Fatalf("Danish nav = %q", T("nav.people"))
+	t.Cleanup(func() { i18n.SetLanguage(i18n.Danish) })
+	if i18n.T("nav.people") != "Personer" {
+		t.Fatalf("Danish nav = %q", i18n.T("nav.people"))
 	}
-	if err := SetLanguage(English); err != nil {
+	if err := i18n.SetLanguage(i18n.English); err != nil {
 		t.Fatal(err)
 	}
 	u.rebuild()
-	if T("nav.people") != "People" || dateText(data.MustDate("2026-12-01")) != "2026-12-01" {
-		t.Fatalf("English: %q %q", T("nav.people"), dateText(data.MustDate("2026-12-01")))
+	if i18n.T("nav.people") != "People" || i18n.DateText(data.MustDate("2026-12-01")) != "2026-12-01" {
+		t.Fatalf("English: %q %q", i18n.T("nav.people"), i18n.DateText(data.MustDate("2026-12-01")))
 	}
-	SetLanguage(Danish)
-	if dateText(data.MustDate("2026-12-01")) != "01-12-2026" {
+	i18n.SetLanguage(i18n.Danish)
+	if i18n.DateText(data.MustDate("2026-12-01")) != "01-12-2026" {
 		t.Fatal("Danish date")
 	}
 }

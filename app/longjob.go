@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -26,9 +27,9 @@ func (u *UI) longJob(title, status string, work func(ctx context.Context, progre
 	bar, waiting := widget.NewProgressBar(), widget.NewProgressBarInfinite()
 	bar.Hide()
 	label := widget.NewLabel(status)
-	cancelBtn := widget.NewButton(T("ui.cancel"), func() {
+	cancelBtn := widget.NewButton(i18n.T("ui.cancel"), func() {
 		cancel()
-		label.SetText(T("job.cancelling"))
+		label.SetText(i18n.T("job.cancelling"))
 	})
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, container.NewStack(bar, waiting), cancelBtn), u.win)
 	d.Resize(dialogSize(u.win, 420, 160))

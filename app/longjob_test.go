@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -46,7 +47,7 @@ func TestLongJobCancelGivesCancelledAndClosesTheDialog(t *testing.T) {
 	var got error
 	u.longJob("Job", "working", func(ctx context.Context, progress progressFunc) error {
 		progress(0.5, "halfway")
-		test.Tap(findButton(t, u, T("ui.cancel")))
+		test.Tap(findButton(t, u, i18n.T("ui.cancel")))
 		<-ctx.Done()
 		return ctx.Err()
 	}, func(err error) { got = err })

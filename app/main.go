@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"samspil/app/glcheck"
+	"samspil/app/i18n"
 	"samspil/assets"
 	"samspil/data"
 )
@@ -50,9 +51,9 @@ func Main(args []string, version string) int {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if *language == "" {
-		*language = a.Preferences().StringWithFallback(prefLanguage, Danish)
+		*language = a.Preferences().StringWithFallback(prefLanguage, i18n.Danish)
 	}
-	if err := SetLanguage(*language); err != nil {
+	if err := i18n.SetLanguage(*language); err != nil {
 		fmt.Fprintln(os.Stderr, "samspil:", err)
 		return 1
 	}
@@ -155,7 +156,7 @@ func (u *UI) checkAndBackup() {
 	}, func(err error) {
 		switch {
 		case damaged:
-			u.confirm(T("ui.damaged_title"), errText(err)+"\n\n"+T("ui.damaged_offer"), u.restoreBackup)
+			u.confirm(i18n.T("ui.damaged_title"), i18n.ErrText(err)+"\n\n"+i18n.T("ui.damaged_offer"), u.restoreBackup)
 		case err != nil:
 			u.showError(err)
 		}
@@ -173,18 +174,18 @@ func (u *UI) isNew() bool {
 // offering to restore a backup when restore is not nil. The file itself is
 // never touched here.
 func showOpenError(a fyne.App, w fyne.Window, path string, err error, restore func()) {
-	msg := widget.NewLabel(errText(err))
+	msg := widget.NewLabel(i18n.ErrText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
-	quit := widget.NewButton(T("ui.quit"), a.Quit)
+	quit := widget.NewButton(i18n.T("ui.quit"), a.Quit)
 	buttons := container.NewHBox(quit)
 	if restore != nil {
-		r := widget.NewButton(T("settings.restore"), restore)
+		r := widget.NewButton(i18n.T("settings.restore"), restore)
 		r.Importance = widget.HighImportance
 		buttons.Add(r)
 	}
 	w.SetContent(container.NewPadded(container.NewVBox(
-		widget.NewLabelWithStyle(T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(i18n.T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(path), msg, buttons)))
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -24,7 +25,7 @@ type mergeField struct {
 // backup and merges in one transaction.
 func (d *personDetail) askMerge() {
 	a := d.person
-	d.u.pickPerson(T("person.merge_pick"), func(row data.PersonRow) {
+	d.u.pickPerson(i18n.T("person.merge_pick"), func(row data.PersonRow) {
 		if row.ID == a.ID {
 			return
 		}
@@ -49,13 +50,13 @@ func (d *personDetail) showMerge(a, b *data.Person) {
 		{"birth_year", year(a.BirthYear), year(b.BirthYear), func(p *data.Person, fromB bool) {
 			p.BirthYear = pick(fromB, a.BirthYear, b.BirthYear)
 		}},
-		{"gender", label("gender", a.Gender), label("gender", b.Gender), func(p *data.Person, fromB bool) { p.Gender = pick(fromB, a.Gender, b.Gender) }},
+		{"gender", i18n.Label("gender", a.Gender), i18n.Label("gender", b.Gender), func(p *data.Person, fromB bool) { p.Gender = pick(fromB, a.Gender, b.Gender) }},
 		{"phone", a.Phone, b.Phone, func(p *data.Person, fromB bool) { p.Phone = pick(fromB, a.Phone, b.Phone) }},
 		{"email", a.Email, b.Email, func(p *data.Person, fromB bool) { p.Email = pick(fromB, a.Email, b.Email) }},
-		{"first_contact", dateText(a.FirstContact), dateText(b.FirstContact), func(p *data.Person, fromB bool) {
+		{"first_contact", i18n.DateText(a.FirstContact), i18n.DateText(b.FirstContact), func(p *data.Person, fromB bool) {
 			p.FirstContact = pick(fromB, a.FirstContact, b.FirstContact)
 		}},
-		{"entry_channel", label("entry", a.EntryChannel), label("entry", b.EntryChannel), func(p *data.Person, fromB bool) {
+		{"entry_channel", i18n.Label("entry", a.EntryChannel), i18n.Label("entry", b.EntryChannel), func(p *data.Person, fromB bool) {
 			p.EntryChannel = pick(fromB, a.EntryChannel, b.EntryChannel)
 		}},
 		{"notes", a.Notes, b.Notes, func(p *data.Person, fromB bool) { p.Notes = pick(fromB, a.Notes, b.Notes) }},
@@ -73,15 +74,15 @@ func (d *personDetail) showMerge(a, b *data.Person) {
 			r.SetSelected(optB)
 		}
 		radios[i] = r
-		form.Append(T("field."+f.key), r)
+		form.Append(i18n.T("field."+f.key), r)
 	}
 	var dlg dialog.Dialog
-	mergeBtn := widget.NewButton(T("person.merge"), func() {
+	mergeBtn := widget.NewButton(i18n.T("person.merge"), func() {
 		merged := *a
 		for i, f := range fields {
 			f.choose(&merged, radios[i].Selected == radios[i].Options[1])
 		}
-		d.u.confirm(T("person.merge"), Tf("person.merge_confirm", map[string]any{"A": a.Name, "B": b.Name}), func() {
+		d.u.confirm(i18n.T("person.merge"), i18n.Tf("person.merge_confirm", map[string]any{"A": a.Name, "B": b.Name}), func() {
 			if _, err := d.u.store.BackupBefore(d.u.ctx, d.u.backupsDir(), "merge", d.u.settings().BackupsKept); err != nil {
 				d.u.showError(err)
 				return
@@ -98,10 +99,10 @@ func (d *personDetail) showMerge(a, b *data.Person) {
 		})
 	})
 	mergeBtn.Importance = widget.HighImportance
-	intro := widget.NewLabel(Tf("person.merge_intro", map[string]any{"A": a.Name, "B": b.Name}))
+	intro := widget.NewLabel(i18n.Tf("person.merge_intro", map[string]any{"A": a.Name, "B": b.Name}))
 	intro.Wrapping = fyne.TextWrapWord
-	buttons := container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), mergeBtn)
-	dlg = dialog.NewCustomWithoutButtons(T("person.merge"), container.NewBorder(intro, buttons, nil, nil, container.NewVScroll(form)), d.u.win)
+	buttons := container.NewHBox(widget.NewButton(i18n.T("ui.cancel"), func() { dlg.Hide() }), mergeBtn)
+	dlg = dialog.NewCustomWithoutButtons(i18n.T("person.merge"), container.NewBorder(intro, buttons, nil, nil, container.NewVScroll(form)), d.u.win)
 	dlg.Resize(dialogSize(d.u.win, 900, 640))
 	dlg.Show()
 }

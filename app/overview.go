@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 	"samspil/data/indicators"
@@ -54,8 +55,8 @@ func newOverview(u *UI) *overview {
 	today := data.Today()
 	o.from = newDateEntry(today.AddMonths(-1))
 	o.to = newDateEntry(today)
-	showBtn := widget.NewButton(T("overview.show"), o.compute)
-	o.custom = container.NewHBox(widget.NewLabel(T("field.start")), o.from, widget.NewLabel(T("field.end")), o.to, showBtn)
+	showBtn := widget.NewButton(i18n.T("overview.show"), o.compute)
+	o.custom = container.NewHBox(widget.NewLabel(i18n.T("field.start")), o.from, widget.NewLabel(i18n.T("field.end")), o.to, showBtn)
 	o.custom.Hide()
 	o.period = newCodeSelect("period", overviewPeriods, "", func(code string) {
 		o.custom.Hidden = code != "custom"
@@ -69,29 +70,29 @@ func newOverview(u *UI) *overview {
 	o.months, o.shares, o.levels, o.entries = newChart(), newChart(), newChart(), newChart()
 	o.shares.dots, o.shares.max = true, 1
 	o.entries.horizontal = true // the channels' names are long
-	o.shares.format = func(v float64) string { return percent(v) }
+	o.shares.format = func(v float64) string { return i18n.Percent(v) }
 	o.legends = [2]*fyne.Container{container.NewStack(), container.NewStack()}
 	o.defs = widget.NewLabel("")
 	o.defs.Wrapping = fyne.TextWrapWord
 	o.defs.SizeName = theme.SizeNameCaptionText
 	charts := container.NewGridWithColumns(2,
-		chartCard(T("overview.chart_months"), o.months, o.legends[0]),
-		chartCard(T("overview.chart_shares"), o.shares, nil),
-		chartCard(T("overview.chart_levels"), o.levels, o.legends[1]),
-		chartCard(T("overview.chart_entries"), o.entries, nil))
+		chartCard(i18n.T("overview.chart_months"), o.months, o.legends[0]),
+		chartCard(i18n.T("overview.chart_shares"), o.shares, nil),
+		chartCard(i18n.T("overview.chart_levels"), o.levels, o.legends[1]),
+		chartCard(i18n.T("overview.chart_entries"), o.entries, nil))
 	o.buildLists()
-	weekCard := widget.NewCard(T("overview.this_week"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.weekList))
-	newCard := widget.NewCard(T("overview.new_people"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.newList))
-	defs := widget.NewAccordion(widget.NewAccordionItem(T("overview.definitions"), o.defs))
+	weekCard := widget.NewCard(i18n.T("overview.this_week"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.weekList))
+	newCard := widget.NewCard(i18n.T("overview.new_people"), "", container.NewGridWrap(fyne.NewSize(460, 260), o.newList))
+	defs := widget.NewAccordion(widget.NewAccordionItem(i18n.T("overview.definitions"), o.defs))
 	content := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, o.period.MinSize().Height), o.period), o.heading),
 		o.custom, o.status,
 		o.cards, charts, container.NewGridWithColumns(2, weekCard, newCard), defs)
 	o.content = container.NewVScroll(content)
-	o.empty = sw.NewEmptyState(T("empty.overview"),
-		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }),
-		widget.NewButtonWithIcon(T("empty.record_today"), theme.DocumentCreateIcon(), func() { u.goTo("record", nil) }),
-		widget.NewButtonWithIcon(T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
+	o.empty = sw.NewEmptyState(i18n.T("empty.overview"),
+		widget.NewButtonWithIcon(i18n.T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }),
+		widget.NewButtonWithIcon(i18n.T("empty.record_today"), theme.DocumentCreateIcon(), func() { u.goTo("record", nil) }),
+		widget.NewButtonWithIcon(i18n.T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
 	o.empty.Hide()
 	o.root = container.NewStack(o.content, o.empty)
 	return o
@@ -108,8 +109,8 @@ func chartCard(title string, c *chart, legend fyne.CanvasObject) fyne.CanvasObje
 func (o *overview) buildLists() {
 	o.weekList = textList(func() int { return len(o.week) }, func(i int) string {
 		r := o.week[i]
-		return fmt.Sprintf("%s %s %s  %s — %s", weekdayText(r.Date), dateText(r.Date), r.StartTime,
-			r.ActivityName, Tf("overview.occasion_people", map[string]any{"People": amount("participants", r.Participants), "Guests": amount("guests", r.AnonymousGuests)}))
+		return fmt.Sprintf("%s %s %s  %s — %s", i18n.WeekdayText(r.Date), i18n.DateText(r.Date), r.StartTime,
+			r.ActivityName, i18n.Tf("overview.occasion_people", map[string]any{"People": i18n.Amount("participants", r.Participants), "Guests": i18n.Amount("guests", r.AnonymousGuests)}))
 	}, nil)
 	o.weekList.OnSelected = func(id widget.ListItemID) {
 		r := o.week[id]
@@ -197,7 +198,7 @@ func (o *overview) compute() {
 	}
 	whole, err := o.chosen()
 	if err != nil {
-		o.status.SetText(errText(err))
+		o.status.SetText(i18n.ErrText(err))
 		return
 	}
 	// An unfinished month, quarter or year is compared with the same days
@@ -208,7 +209,7 @@ func (o *overview) compute() {
 	}
 	o.seq++
 	seq := o.seq
-	o.status.SetText(T("overview.computing"))
+	o.status.SetText(i18n.T("overview.computing"))
 	var r *indicators.Report
 	roles, _ := o.u.store.Roles(o.u.ctx)
 	o.u.background(func() error {
@@ -221,7 +222,7 @@ func (o *overview) compute() {
 			return
 		}
 		if err != nil {
-			o.status.SetText(errText(err))
+			o.status.SetText(i18n.ErrText(err))
 			return
 		}
 		o.report, o.unfinished = r, unfinished
@@ -236,14 +237,14 @@ func (o *overview) show(r *indicators.Report, roles []data.Role) {
 	if o.unfinished {
 		heading = "overview.compared_to_date"
 	}
-	o.heading.SetText(Tf(heading, map[string]any{"From": dateText(c.Period.From), "To": dateText(c.Period.To),
-		"PrevFrom": dateText(r.Previous.Period.From), "PrevTo": dateText(r.Previous.Period.To)}))
+	o.heading.SetText(i18n.Tf(heading, map[string]any{"From": i18n.DateText(c.Period.From), "To": i18n.DateText(c.Period.To),
+		"PrevFrom": i18n.DateText(r.Previous.Period.From), "PrevTo": i18n.DateText(r.Previous.Period.To)}))
 	o.status.SetText("")
 	o.cards.Objects = nil
 	var defs string
 	for _, f := range figuresOf(r) {
 		o.cards.Add(figureCard(f))
-		defs += T("ind."+f.key) + ": " + T("ind."+f.key+".def") + "\n"
+		defs += i18n.T("ind."+f.key) + ": " + i18n.T("ind."+f.key+".def") + "\n"
 	}
 	o.cards.Refresh()
 	o.defs.SetText(defs)
@@ -267,14 +268,14 @@ func (o *overview) show(r *indicators.Report, roles []data.Role) {
 func figureCard(f figure) fyne.CanvasObject {
 	value := widget.NewLabelWithStyle(f.now, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	value.SizeName = theme.SizeNameHeadingText
-	before := Tf("overview.before", map[string]any{"Value": f.before})
+	before := i18n.Tf("overview.before", map[string]any{"Value": f.before})
 	if f.change != "" {
 		before += " (" + f.change + ")"
 	}
 	prev := widget.NewLabel(before)
 	prev.SizeName = theme.SizeNameCaptionText
 	prev.Importance = widget.LowImportance
-	title := widget.NewLabel(T("ind." + f.key))
+	title := widget.NewLabel(i18n.T("ind." + f.key))
 	title.Wrapping = fyne.TextWrapWord
 	title.SizeName = theme.SizeNameCaptionText
 	return widget.NewCard("", "", container.NewVBox(title, value, prev))
@@ -283,7 +284,7 @@ func figureCard(f figure) fyne.CanvasObject {
 // groupText names a group, or says it is unknown.
 func groupText(g data.Group) string {
 	if g == data.GroupUnknown {
-		return T("group.unknown")
+		return i18n.T("group.unknown")
 	}
-	return label("group", string(g))
+	return i18n.Label("group", string(g))
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"samspil/app/i18n"
 	"samspil/data"
 	"samspil/data/indicators"
 )
@@ -28,7 +29,7 @@ func figuresOf(r *indicators.Report) []figure {
 			f.now, f.before = shareText(value), shareText(previous)
 			if value != nil && previous != nil {
 				if d := (*value - *previous) * 100; d >= 0.5 || d <= -0.5 {
-					f.change = fmt.Sprintf("%+.0f %s", d, T("overview.points"))
+					f.change = fmt.Sprintf("%+.0f %s", d, i18n.T("overview.points"))
 				}
 			}
 		} else {
@@ -54,23 +55,23 @@ func number(v float64) string {
 		whole, tenths = int(math.Round(v)), 0
 	}
 	if tenths == 0 {
-		return count(whole)
+		return i18n.Count(whole)
 	}
 	sep, sign := ".", ""
-	if current == Danish {
+	if i18n.Language() == i18n.Danish {
 		sep = ","
 	}
 	if v < 0 && whole == 0 {
 		sign = "-"
 	}
-	return fmt.Sprintf("%s%s%s%d", sign, count(whole), sep, tenths)
+	return fmt.Sprintf("%s%s%s%d", sign, i18n.Count(whole), sep, tenths)
 }
 
 func shareText(v *float64) string {
 	if v == nil {
-		return T("overview.unknown")
+		return i18n.T("overview.unknown")
 	}
-	return percent(*v)
+	return i18n.Percent(*v)
 }
 
 // monthSeries is participations per month by group, for the bar chart.
@@ -98,7 +99,7 @@ func levelSeries(f indicators.Figures, roles []data.Role) ([]string, []series) {
 	names := map[int][]string{} // every role of the level: 4 is host and initiator
 	for _, r := range roles {
 		if !r.Professional {
-			names[r.Level] = append(names[r.Level], r.Name(current))
+			names[r.Level] = append(names[r.Level], r.Name(i18n.Language()))
 		}
 	}
 	var ss []series
@@ -128,7 +129,7 @@ func shareDots(f indicators.Figures, limit int) ([]string, []series) {
 		shares = picked
 	}
 	labels := make([]string, len(shares))
-	s := series{name: T("overview.share_per_occasion"), color: groupColors["target"], values: make([]float64, len(shares))}
+	s := series{name: i18n.T("overview.share_per_occasion"), color: groupColors["target"], values: make([]float64, len(shares))}
 	for i, o := range shares {
 		labels[i] = o.Date.String()
 		s.values[i] = o.Share
@@ -141,9 +142,9 @@ func entrySeries(f indicators.Figures) ([]string, []series) {
 	codes := append([]string{}, data.EntryChannels...)
 	sort.SliceStable(codes, func(i, j int) bool { return f.EntryChannels[codes[i]] > f.EntryChannels[codes[j]] })
 	labels := make([]string, len(codes))
-	s := series{name: T("overview.newcomers"), color: groupColors["resourceful"], values: make([]float64, len(codes))}
+	s := series{name: i18n.T("overview.newcomers"), color: groupColors["resourceful"], values: make([]float64, len(codes))}
 	for i, c := range codes {
-		labels[i] = label("entry", c)
+		labels[i] = i18n.Label("entry", c)
 		s.values[i] = float64(f.EntryChannels[c])
 	}
 	return labels, []series{s}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"samspil/app/i18n"
 	"samspil/data"
 	"samspil/data/indicators"
 )
@@ -25,7 +26,7 @@ func TestOverviewLegendNamesEveryRoleOfALevel(t *testing.T) {
 		t.Fatalf("host level %d, initiator level %d", host.Level, initiator.Level)
 	}
 	_, ss := levelSeries(indicators.Figures{}, roles)
-	if len(ss) != 4 || !strings.Contains(ss[3].name, host.Name(current)) || !strings.Contains(ss[3].name, initiator.Name(current)) {
+	if len(ss) != 4 || !strings.Contains(ss[3].name, host.Name(i18n.Language())) || !strings.Contains(ss[3].name, initiator.Name(i18n.Language())) {
 		t.Fatalf("level 4 is called %q", ss[3].name)
 	}
 }
@@ -61,7 +62,7 @@ func TestEntryChartShowsWholeLabels(t *testing.T) {
 		}
 	}
 	for _, code := range data.EntryChannels {
-		if name := label("entry", code); !drawn[name] {
+		if name := i18n.Label("entry", code); !drawn[name] {
 			t.Errorf("%q is not drawn whole; drawn: %v", name, drawn)
 		}
 	}
@@ -97,8 +98,9 @@ func TestOverviewComparesTheSameDaysSoFar(t *testing.T) {
 	if ov.report == nil || ov.report.Current.Period != (indicators.Period{From: first, To: today}) || ov.report.Previous.Period != wantBefore {
 		t.Fatalf("report %+v against %+v, want %v–%v against %+v", ov.report.Current.Period, ov.report.Previous.Period, first, today, wantBefore)
 	}
-	want := Tf("overview.compared_to_date", map[string]any{"From": dateText(first), "To": dateText(today),
-		"PrevFrom": dateText(wantBefore.From), "PrevTo": dateText(wantBefore.To)})
+	want := i18n.Tf("overview.compared_to_date", map[string]any{"From": i18n.DateText(first), "To": i18n.DateText(today),
+		"PrevFrom": i18n.DateText(wantBefore.From), "PrevTo": i18n.DateText(wantBefore.To)})
+
 	if today.AddDays(1).Day != 1 && ov.heading.Text != want {
 		t.Errorf("heading %q, want %q", ov.heading.Text, want)
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -35,16 +36,16 @@ type peopleScreen struct {
 func newPeopleScreen(u *UI) *peopleScreen {
 	ps := &peopleScreen{u: u}
 	ps.search = widget.NewEntry()
-	ps.search.SetPlaceHolder(T("people.search_hint"))
+	ps.search.SetPlaceHolder(i18n.T("people.search_hint"))
 	ps.search.OnChanged = func(string) { ps.query() }
 	groups := make([]string, len(data.Groups))
 	for i, g := range data.Groups {
 		groups[i] = string(g)
 	}
-	ps.group = newCodeSelect("group", groups, T("people.all_groups"), func(string) { ps.query() })
-	ps.group.PlaceHolder = T("people.all_groups")
+	ps.group = newCodeSelect("group", groups, i18n.T("people.all_groups"), func(string) { ps.query() })
+	ps.group.PlaceHolder = i18n.T("people.all_groups")
 	ps.category = newIDSelect(func(int64) { ps.query() })
-	ps.category.PlaceHolder = T("people.all_categories")
+	ps.category.PlaceHolder = i18n.T("people.all_categories")
 	ps.activity = newCodeSelect("filter", peopleFilters, "", func(code string) {
 		if ps.eraseAll != nil {
 			ps.eraseAll.Hidden = code != "review"
@@ -69,20 +70,20 @@ func newPeopleScreen(u *UI) *peopleScreen {
 		}
 		u.whenSettled(func() { ps.detail.load(target) }, func() { ps.list.UnselectAll() })
 	}
-	newBtn := widget.NewButtonWithIcon(T("people.new"), theme.ContentAddIcon(), func() {
+	newBtn := widget.NewButtonWithIcon(i18n.T("people.new"), theme.ContentAddIcon(), func() {
 		u.whenSettled(func() {
 			ps.list.UnselectAll()
 			ps.detail.startNew()
 		}, nil)
 	})
 	filters := container.NewGridWithColumns(2, ps.group, ps.category, ps.activity, ps.sortBy)
-	ps.eraseAll = widget.NewButton(T("people.erase_all"), ps.askEraseAll)
+	ps.eraseAll = widget.NewButton(i18n.T("people.erase_all"), ps.askEraseAll)
 	ps.eraseAll.Importance = widget.DangerImportance
 	ps.eraseAll.Hide()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, ps.search), filters,
 		container.NewBorder(nil, nil, nil, ps.eraseAll, ps.count))
-	ps.empty = sw.NewEmptyState(T("empty.people"),
-		widget.NewButtonWithIcon(T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
+	ps.empty = sw.NewEmptyState(i18n.T("empty.people"),
+		widget.NewButtonWithIcon(i18n.T("empty.import"), theme.DownloadIcon(), func() { u.goTo("import", nil) }))
 	ps.empty.Hide()
 	left := container.NewBorder(top, nil, nil, nil, container.NewStack(ps.list, ps.empty))
 	split := container.NewHSplit(left, ps.detail.root)
@@ -99,10 +100,10 @@ func (ps *peopleScreen) reload() {
 		ps.u.showError(err)
 	}
 	ids := []int64{0}
-	names := []string{T("people.all_categories")}
+	names := []string{i18n.T("people.all_categories")}
 	for _, c := range cats {
 		ids = append(ids, c.ID)
-		names = append(names, c.Name(current))
+		names = append(names, c.Name(i18n.Language()))
 	}
 	ps.category.setItems(ids, names)
 	ps.query()
@@ -154,7 +155,7 @@ func (ps *peopleScreen) query() {
 		}
 		ps.rows = rows
 		ps.empty.SetShown(len(rows) == 0 && f.IsEmpty())
-		ps.count.SetText(Tf("people.count", map[string]any{"Count": len(rows)}))
+		ps.count.SetText(i18n.Tf("people.count", map[string]any{"Count": len(rows)}))
 		ps.list.UnselectAll()
 		ps.list.Refresh()
 	})
@@ -170,7 +171,7 @@ func (ps *peopleScreen) askEraseAll() {
 	if len(ids) == 0 {
 		return
 	}
-	ps.u.confirm(T("people.erase_all"), Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}), func() {
+	ps.u.confirm(i18n.T("people.erase_all"), i18n.Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}), func() {
 		if _, err := ps.u.store.BackupBefore(ps.u.ctx, ps.u.backupsDir(), "erase", ps.u.settings().BackupsKept); err != nil {
 			ps.u.showError(err)
 			return

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -29,12 +30,12 @@ func newConsentsTab(e env) *consentsTab {
 	t := &consentsTab{e: e, sel: -1, fields: newFieldSet()}
 	t.list = textList(func() int { return len(t.rows) }, func(i int) string {
 		c := t.rows[i]
-		line := fmt.Sprintf("%s: %s %s", label("consent", c.Purpose), T("person.given"), dateText(c.GivenOn))
+		line := fmt.Sprintf("%s: %s %s", i18n.Label("consent", c.Purpose), i18n.T("person.given"), i18n.DateText(c.GivenOn))
 		if c.Method != "" {
 			line += " (" + c.Method + ")"
 		}
 		if !c.WithdrawnOn.IsZero() {
-			line += ", " + T("person.withdrawn") + " " + dateText(c.WithdrawnOn)
+			line += ", " + i18n.T("person.withdrawn") + " " + i18n.DateText(c.WithdrawnOn)
 		}
 		return line
 	}, func(i int) { t.sel = i })
@@ -42,13 +43,13 @@ func newConsentsTab(e env) *consentsTab {
 	t.purpose.SetCode("registration")
 	t.givenOn = t.fields.date("given_on", newDateEntry(data.Today()))
 	t.method = t.fields.entry("method", widget.NewEntry())
-	t.method.SetPlaceHolder(T("person.method_hint"))
-	addBtn := widget.NewButton(T("person.add_consent"), t.add)
-	withdrawBtn := widget.NewButton(T("person.withdraw_consent"), t.withdraw)
+	t.method.SetPlaceHolder(i18n.T("person.method_hint"))
+	addBtn := widget.NewButton(i18n.T("person.add_consent"), t.add)
+	withdrawBtn := widget.NewButton(i18n.T("person.withdraw_consent"), t.withdraw)
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.purpose"), t.purpose),
-		widget.NewFormItem(T("field.given_on"), t.givenOn),
-		widget.NewFormItem(T("field.method"), t.method))
+		widget.NewFormItem(i18n.T("field.purpose"), t.purpose),
+		widget.NewFormItem(i18n.T("field.given_on"), t.givenOn),
+		widget.NewFormItem(i18n.T("field.method"), t.method))
 	t.root = container.NewBorder(nil, container.NewVBox(form, container.NewHBox(addBtn, withdrawBtn), t.fields.summary),
 		nil, nil, t.list)
 	return t

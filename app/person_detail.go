@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -56,7 +57,7 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.duplicates.Hide()
 	d.birthYear = d.fields.entry("birth_year", widget.NewEntry())
 	d.birthYear.OnChanged = touch
-	d.gender = newCodeSelect("gender", data.Genders, T("ui.none"), touch)
+	d.gender = newCodeSelect("gender", data.Genders, i18n.T("ui.none"), touch)
 	d.phone = d.fields.entry("phone", widget.NewEntry())
 	d.phone.OnChanged = touch
 	d.email = d.fields.entry("email", widget.NewEntry())
@@ -70,36 +71,36 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.notes.SetMinRowsVisible(3)
 	d.firstGroup = newGroupChooser(u, d.fields, d.touch)
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.name"), container.NewVBox(d.name, d.duplicates)),
-		widget.NewFormItem(T("field.birth_year"), d.birthYear),
-		widget.NewFormItem(T("field.gender"), container.NewVBox(d.gender, d.fields.note("gender"))),
-		widget.NewFormItem(T("field.phone"), d.phone),
-		widget.NewFormItem(T("field.email"), d.email),
-		widget.NewFormItem(T("field.first_contact"), d.firstContact),
-		widget.NewFormItem(T("field.entry_channel"), container.NewVBox(d.entry, d.fields.note("entry_channel"))),
-		widget.NewFormItem(T("field.invited_by"), container.NewVBox(d.invitedBy, d.fields.note("invited_by"))),
-		widget.NewFormItem(T("field.notes"), d.notes),
+		widget.NewFormItem(i18n.T("field.name"), container.NewVBox(d.name, d.duplicates)),
+		widget.NewFormItem(i18n.T("field.birth_year"), d.birthYear),
+		widget.NewFormItem(i18n.T("field.gender"), container.NewVBox(d.gender, d.fields.note("gender"))),
+		widget.NewFormItem(i18n.T("field.phone"), d.phone),
+		widget.NewFormItem(i18n.T("field.email"), d.email),
+		widget.NewFormItem(i18n.T("field.first_contact"), d.firstContact),
+		widget.NewFormItem(i18n.T("field.entry_channel"), container.NewVBox(d.entry, d.fields.note("entry_channel"))),
+		widget.NewFormItem(i18n.T("field.invited_by"), container.NewVBox(d.invitedBy, d.fields.note("invited_by"))),
+		widget.NewFormItem(i18n.T("field.notes"), d.notes),
 	)
-	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
-	d.saveBtn = widget.NewButton(T("ui.save"), func() {
+	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(i18n.T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
+	d.saveBtn = widget.NewButton(i18n.T("ui.save"), func() {
 		if err := d.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})
 	d.saveBtn.Importance = widget.HighImportance
-	d.deleteBtn = widget.NewButton(T("ui.delete"), d.askDelete)
+	d.deleteBtn = widget.NewButton(i18n.T("ui.delete"), d.askDelete)
 	d.deleteBtn.Importance = widget.DangerImportance
-	d.mergeBtn = widget.NewButton(T("person.merge_with"), d.askMerge)
+	d.mergeBtn = widget.NewButton(i18n.T("person.merge_with"), d.askMerge)
 	buttons := container.NewHBox(d.saveBtn, d.mergeBtn, d.deleteBtn)
 	d.sections = newPersonSections(u)
 	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
 	d.tabs = container.NewAppTabs(
-		container.NewTabItem(T("person.tab_details"), formTab),
-		container.NewTabItem(T("person.tab_timeline"), d.sections.timeline.content()),
-		container.NewTabItem(T("person.tab_groups"), d.sections.groups.content()),
-		container.NewTabItem(T("person.tab_consents"), d.sections.consents.content()),
-		container.NewTabItem(T("person.tab_paths"), d.sections.paths.content()),
-		container.NewTabItem(T("person.tab_logbook"), d.sections.mentions.content()),
+		container.NewTabItem(i18n.T("person.tab_details"), formTab),
+		container.NewTabItem(i18n.T("person.tab_timeline"), d.sections.timeline.content()),
+		container.NewTabItem(i18n.T("person.tab_groups"), d.sections.groups.content()),
+		container.NewTabItem(i18n.T("person.tab_consents"), d.sections.consents.content()),
+		container.NewTabItem(i18n.T("person.tab_paths"), d.sections.paths.content()),
+		container.NewTabItem(i18n.T("person.tab_logbook"), d.sections.mentions.content()),
 	)
 	d.root = container.NewBorder(d.title, nil, nil, nil, d.tabs)
 	d.startNew()
@@ -156,12 +157,12 @@ func (d *personDetail) show(p *data.Person) {
 	d.gender.SetCode(p.Gender)
 	d.phone.SetText(p.Phone)
 	d.email.SetText(p.Email)
-	d.firstContact.SetText(dateText(p.FirstContact))
+	d.firstContact.SetText(i18n.DateText(p.FirstContact))
 	d.entry.SetCode(p.EntryChannel)
 	d.invitedBy.setID(p.InvitedBy)
 	d.notes.SetText(p.Notes)
 	if p.ID == 0 {
-		d.title.SetText(T("person.new_title"))
+		d.title.SetText(i18n.T("person.new_title"))
 		d.firstGroup.reset()
 		d.firstBox.Show()
 		d.deleteBtn.Hide()
@@ -259,8 +260,8 @@ func (d *personDetail) confirmDespiteDuplicates(p *data.Person, dups []data.Pers
 	for i, r := range dups {
 		names[i] = "• " + personLine(r)
 	}
-	msg := T("person.duplicates_confirm") + "\n\n" + strings.Join(names, "\n")
-	dialog.ShowConfirm(T("person.duplicates_title"), msg, func(ok bool) {
+	msg := i18n.T("person.duplicates_confirm") + "\n\n" + strings.Join(names, "\n")
+	dialog.ShowConfirm(i18n.T("person.duplicates_title"), msg, func(ok bool) {
 		if ok {
 			if err := d.store(p); err != nil && !alreadyShown(err) {
 				d.u.showError(err)
@@ -291,7 +292,7 @@ func (d *personDetail) checkDuplicates(name string) {
 		for i, r := range dups {
 			names[i] = personLine(r)
 		}
-		d.duplicates.SetText(T("person.resembles") + " " + strings.Join(names, "; "))
+		d.duplicates.SetText(i18n.T("person.resembles") + " " + strings.Join(names, "; "))
 		d.duplicates.Show()
 	})
 }
@@ -318,30 +319,30 @@ func (d *personDetail) askDelete() {
 		}
 	}
 	if n == 0 {
-		d.u.confirm(T("person.delete_title"), Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
+		d.u.confirm(i18n.T("person.delete_title"), i18n.Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
 			done(d.u.store.DeletePerson(d.u.ctx, p.ID))
 		})
 		return
 	}
 	var dlg dialog.Dialog
-	erase := widget.NewButton(T("person.erase"), func() {
+	erase := widget.NewButton(i18n.T("person.erase"), func() {
 		dlg.Hide()
-		d.u.confirm(T("person.erase"), Tf("person.erase_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
+		d.u.confirm(i18n.T("person.erase"), i18n.Tf("person.erase_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
 			done(d.u.store.ErasePerson(d.u.ctx, p.ID))
 		})
 	})
 	erase.Importance = widget.WarningImportance
-	full := widget.NewButton(T("person.delete_full"), func() {
+	full := widget.NewButton(i18n.T("person.delete_full"), func() {
 		dlg.Hide()
-		d.u.confirm(T("person.delete_full"), Tf("person.delete_full_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
+		d.u.confirm(i18n.T("person.delete_full"), i18n.Tf("person.delete_full_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
 			done(d.u.store.DeletePersonCompletely(d.u.ctx, p.ID))
 		})
 	})
 	full.Importance = widget.DangerImportance
-	msg := widget.NewLabel(Tf("person.has_participations", map[string]any{"Name": p.Name, "Count": n}))
+	msg := widget.NewLabel(i18n.Tf("person.has_participations", map[string]any{"Name": p.Name, "Count": n}))
 	msg.Wrapping = fyne.TextWrapWord
-	dlg = dialog.NewCustomWithoutButtons(T("person.delete_title"), container.NewVBox(msg,
-		container.NewHBox(widget.NewButton(T("ui.cancel"), func() { dlg.Hide() }), erase, full)), d.u.win)
+	dlg = dialog.NewCustomWithoutButtons(i18n.T("person.delete_title"), container.NewVBox(msg,
+		container.NewHBox(widget.NewButton(i18n.T("ui.cancel"), func() { dlg.Hide() }), erase, full)), d.u.win)
 	dlg.Resize(dialogSize(d.u.win, 560, 220))
 	dlg.Show()
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -38,18 +39,18 @@ func newGroupsTab(e env) *groupsTab {
 	t.list = textList(func() int { return len(t.rows) }, func(i int) string { return t.line(t.rows[i]) }, t.selectRow)
 	t.newGroup = newGroupChooser(e, t.addErr, nil)
 	t.newFrom = t.addErr.date("start", newDateEntry(data.Today()))
-	addBtn := widget.NewButton(T("person.add_period"), t.add)
+	addBtn := widget.NewButton(i18n.T("person.add_period"), t.add)
 	t.editStart = t.editErr.date("start", newDateEntry(data.Date{}))
 	t.editEnd = t.editErr.date("end", newDateEntry(data.Date{}))
-	t.editEnd.SetPlaceHolder(T("person.end_open_hint"))
-	saveBtn := widget.NewButton(T("person.save_period_dates"), t.saveDates)
+	t.editEnd.SetPlaceHolder(i18n.T("person.end_open_hint"))
+	saveBtn := widget.NewButton(i18n.T("person.save_period_dates"), t.saveDates)
 	form := container.NewVBox(
-		widget.NewLabelWithStyle(T("person.new_period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(i18n.T("person.new_period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		t.newGroup.root,
-		widget.NewForm(widget.NewFormItem(T("field.start"), t.newFrom)), container.NewHBox(addBtn), t.addErr.summary,
+		widget.NewForm(widget.NewFormItem(i18n.T("field.start"), t.newFrom)), container.NewHBox(addBtn), t.addErr.summary,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(T("person.edit_period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewForm(widget.NewFormItem(T("field.start"), t.editStart), widget.NewFormItem(T("field.end"), t.editEnd)),
+		widget.NewLabelWithStyle(i18n.T("person.edit_period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewForm(widget.NewFormItem(i18n.T("field.start"), t.editStart), widget.NewFormItem(i18n.T("field.end"), t.editEnd)),
 		container.NewHBox(saveBtn), t.editErr.summary)
 	split := container.NewVSplit(t.list, container.NewVScroll(form))
 	split.Offset = 0.3
@@ -86,13 +87,13 @@ func (t *groupsTab) selectRow(i int) {
 }
 
 func (t *groupsTab) line(g *data.GroupPeriod) string {
-	to := T("person.until_now")
+	to := i18n.T("person.until_now")
 	if !g.End.IsZero() {
-		to = dateText(g.End)
+		to = i18n.DateText(g.End)
 	}
-	line := fmt.Sprintf("%s – %s: %s", dateText(g.Start), to, groupText(g.Group))
+	line := fmt.Sprintf("%s – %s: %s", i18n.DateText(g.Start), to, groupText(g.Group))
 	if g.StaffKind != "" {
-		line += " (" + label("staff", g.StaffKind) + ")"
+		line += " (" + i18n.Label("staff", g.StaffKind) + ")"
 	}
 	if len(g.CategoryIDs) > 0 {
 		names := make([]string, len(g.CategoryIDs))

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -27,14 +28,14 @@ func TestGroupPeriodStartCanBeCorrected(t *testing.T) {
 	g.list.Select(0)
 	kb := keyboard{t, u.win}
 	retype(kb, g.editStart, "01-02-2026")
-	test.Tap(buttonIn(t, g.content(), T("person.save_period_dates")))
+	test.Tap(buttonIn(t, g.content(), i18n.T("person.save_period_dates")))
 	periods, _ := u.store.GroupPeriods(u.ctx, mia.ID)
 	if periods[0].Start != data.MustDate("2026-02-01") {
 		t.Fatalf("start = %s after correcting it to 01-02-2026", periods[0].Start)
 	}
 	g.list.Select(0)
 	retype(kb, g.editStart, "01-04-2026")
-	test.Tap(buttonIn(t, g.content(), T("person.save_period_dates")))
+	test.Tap(buttonIn(t, g.content(), i18n.T("person.save_period_dates")))
 	if g.editStart.Validate() == nil {
 		t.Fatal("a start after Mia's participation on 04-03 is not refused at the field")
 	}

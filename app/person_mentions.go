@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -18,7 +19,7 @@ func newMentionsTab(e env) *mentionsTab {
 	t := &mentionsTab{e: e}
 	t.list = textList(func() int { return len(t.rows) }, func(i int) string {
 		r := t.rows[i]
-		return dateText(r.Date) + "  " + firstLine(r.Text)
+		return i18n.DateText(r.Date) + "  " + firstLine(r.Text)
 	}, nil)
 	return t
 }

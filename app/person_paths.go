@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -30,18 +31,18 @@ func newPathsTab(e env) *pathsTab {
 	t := &pathsTab{e: e, sel: -1, fields: newFieldSet()}
 	t.list = textList(func() int { return len(t.rows) }, func(i int) string {
 		p := t.rows[i]
-		return fmt.Sprintf("%s  %s — %s", dateText(p.Date), label("path", p.Kind), p.Description)
+		return fmt.Sprintf("%s  %s — %s", i18n.DateText(p.Date), i18n.Label("path", p.Kind), p.Description)
 	}, func(i int) { t.sel = i })
 	t.date = t.fields.date("date", newDateEntry(data.Today()))
 	t.kind = newCodeSelect("path", data.PathKinds, "", nil)
 	t.kind.SetCode("job")
 	t.text = t.fields.entry("description", widget.NewEntry())
-	addBtn := widget.NewButton(T("person.add_path"), t.add)
-	deleteBtn := widget.NewButton(T("ui.delete"), t.askDelete)
+	addBtn := widget.NewButton(i18n.T("person.add_path"), t.add)
+	deleteBtn := widget.NewButton(i18n.T("ui.delete"), t.askDelete)
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.date"), t.date),
-		widget.NewFormItem(T("field.kind"), t.kind),
-		widget.NewFormItem(T("field.description"), t.text))
+		widget.NewFormItem(i18n.T("field.date"), t.date),
+		widget.NewFormItem(i18n.T("field.kind"), t.kind),
+		widget.NewFormItem(i18n.T("field.description"), t.text))
 	t.root = container.NewBorder(nil, container.NewVBox(form, container.NewHBox(addBtn, deleteBtn), t.fields.summary),
 		nil, nil, t.list)
 	return t
@@ -76,7 +77,7 @@ func (t *pathsTab) askDelete() {
 		return
 	}
 	p := t.rows[t.sel]
-	t.e.confirm(T("person.delete_path_title"), fmt.Sprintf("%s — %s", label("path", p.Kind), p.Description), func() {
+	t.e.confirm(i18n.T("person.delete_path_title"), fmt.Sprintf("%s — %s", i18n.Label("path", p.Kind), p.Description), func() {
 		t.after(t.e.db().DeletePath(t.e.context(), p.ID))
 	})
 }

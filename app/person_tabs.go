@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -55,7 +56,7 @@ func (s *personSections) load(personID int64) {
 	}
 	cats, cerr := st.Categories(ctx)
 	for _, x := range cats {
-		c.categories[x.ID] = x.Name(current)
+		c.categories[x.ID] = x.Name(i18n.Language())
 	}
 	if err == nil {
 		err = cerr

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -28,7 +29,7 @@ func newTimelineTab(e env) *timelineTab {
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.list = textList(func() int { return len(t.rows) }, func(i int) string {
 		x := t.rows[i]
-		return fmt.Sprintf("%s  %s — %s — %s", dateText(x.Date), x.ActivityName, t.roleName(x.RoleID), groupText(x.Group))
+		return fmt.Sprintf("%s  %s — %s — %s", i18n.DateText(x.Date), x.ActivityName, t.roleName(x.RoleID), groupText(x.Group))
 	}, nil)
 	t.levelChart = newChart()
 	t.levelChart.dots, t.levelChart.max = true, 4
@@ -57,7 +58,7 @@ func (t *timelineTab) load(personID int64, c catalogs) {
 
 func (t *timelineTab) roleName(id int64) string {
 	if r, ok := t.roles[id]; ok {
-		return r.Name(current)
+		return r.Name(i18n.Language())
 	}
 	return "?"
 }
@@ -71,7 +72,7 @@ func (t *timelineTab) trajectory() string {
 		}
 	}
 	if len(citizen) == 0 {
-		return Tf("person.timeline_count", map[string]any{"Count": len(t.rows)})
+		return i18n.Tf("person.timeline_count", map[string]any{"Count": len(t.rows)})
 	}
 	first, last := citizen[0], citizen[len(citizen)-1]
 	top := first
@@ -80,9 +81,10 @@ func (t *timelineTab) trajectory() string {
 			top = x
 		}
 	}
-	return Tf("person.trajectory", map[string]any{
-		"Count": len(t.rows), "First": t.roleName(first.RoleID), "FirstDate": dateText(first.Date),
-		"Last": t.roleName(last.RoleID), "LastDate": dateText(last.Date), "Top": t.roleName(top.RoleID)})
+	return i18n.Tf("person.trajectory", map[string]any{
+		"Count": len(t.rows), "First": t.roleName(first.RoleID), "FirstDate": i18n.DateText(first.Date),
+		"Last": t.roleName(last.RoleID), "LastDate": i18n.DateText(last.Date), "Top": t.roleName(top.RoleID)})
+
 }
 
 // showLevels draws the person's role level at each participation (not in
@@ -105,5 +107,5 @@ func (t *timelineTab) showLevels() {
 		}
 		labels, values = l, v
 	}
-	t.levelChart.set(labels, []series{{name: T("person.level"), color: groupColors["target"], values: values}}, nil)
+	t.levelChart.set(labels, []series{{name: i18n.T("person.level"), color: groupColors["target"], values: values}}, nil)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -24,7 +25,7 @@ func (u *UI) pickPerson(title string, chosen func(data.PersonRow)) {
 		chosen(rows[id])
 	}
 	search := widget.NewEntry()
-	search.SetPlaceHolder(T("people.search_hint"))
+	search.SetPlaceHolder(i18n.T("people.search_hint"))
 	find := func(q string) {
 		found, err := u.store.SearchPeople(u.ctx, data.PersonFilter{Query: q, Limit: 200})
 		if err != nil {
@@ -42,7 +43,7 @@ func (u *UI) pickPerson(title string, chosen func(data.PersonRow)) {
 		}
 	}
 	find("")
-	d = dialog.NewCustom(title, T("ui.cancel"), container.NewBorder(search, nil, nil, nil, list), u.win)
+	d = dialog.NewCustom(title, i18n.T("ui.cancel"), container.NewBorder(search, nil, nil, nil, list), u.win)
 	d.Resize(dialogSize(u.win, 500, 500))
 	d.Show()
 	u.win.Canvas().Focus(search)
@@ -81,7 +82,7 @@ type personButton struct {
 func newPersonButton(u *UI, changed func()) *personButton {
 	pb := &personButton{u: u, changed: changed}
 	pb.btn = widget.NewButton("", func() {
-		u.pickPerson(T("ui.pick_person"), func(p data.PersonRow) { pb.set(p.ID, p.Name, true) })
+		u.pickPerson(i18n.T("ui.pick_person"), func(p data.PersonRow) { pb.set(p.ID, p.Name, true) })
 	})
 	pb.clear = widget.NewButton("×", func() { pb.set(0, "", true) })
 	pb.ExtendBaseWidget(pb)
@@ -93,7 +94,7 @@ func newPersonButton(u *UI, changed func()) *personButton {
 func (pb *personButton) set(id int64, name string, notify bool) {
 	pb.id, pb.name = id, name
 	if id == 0 {
-		pb.btn.SetText(T("ui.pick_person"))
+		pb.btn.SetText(i18n.T("ui.pick_person"))
 		pb.clear.Hide()
 	} else {
 		pb.btn.SetText(name)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -51,7 +52,7 @@ func newRecordScreen(u *UI) *recordScreen {
 			r.u.focus(r.search) // the next thing typed is a name
 		}
 	})
-	r.activity.PlaceHolder = T("record.pick_activity")
+	r.activity.PlaceHolder = i18n.T("record.pick_activity")
 	r.date = r.fields.date("date", newDateEntry(data.Today()))
 	r.date.OnDate = func(data.Date) { r.targetChanged() }
 	touch := func(string) { r.changed() }
@@ -72,34 +73,34 @@ func newRecordScreen(u *UI) *recordScreen {
 	r.status.Wrapping = fyne.TextWrapWord
 	r.ticks = newTickList(r)
 	r.search = sw.NewTabEntry()
-	r.search.SetPlaceHolder(T("record.search_hint"))
+	r.search.SetPlaceHolder(i18n.T("record.search_hint"))
 	r.search.OnChanged = r.searchChanged
 	r.search.OnSubmitted = func(string) { r.tickFirst() }
 	r.search.Claim = func() bool { return r.lastTicked != nil && r.lastTicked.ticked }
 	r.search.OnTab = func() { r.ticks.focusRole(r.lastTicked) }
-	personBtn := widget.NewButtonWithIcon(T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
-	r.newBtn = widget.NewButtonWithIcon(T("record.new"), theme.DocumentIcon(), r.askNew)
-	r.saveBtn = widget.NewButtonWithIcon(T("record.save"), theme.DocumentSaveIcon(), func() {
+	personBtn := widget.NewButtonWithIcon(i18n.T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
+	r.newBtn = widget.NewButtonWithIcon(i18n.T("record.new"), theme.DocumentIcon(), r.askNew)
+	r.saveBtn = widget.NewButtonWithIcon(i18n.T("record.save"), theme.DocumentSaveIcon(), func() {
 		if err := r.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})
 	r.saveBtn.Importance = widget.HighImportance
 	head := widget.NewForm(
-		widget.NewFormItem(T("field.activity"), container.NewVBox(r.activity, r.fields.note("activity"))),
-		widget.NewFormItem(T("field.date"), r.date),
+		widget.NewFormItem(i18n.T("field.activity"), container.NewVBox(r.activity, r.fields.note("activity"))),
+		widget.NewFormItem(i18n.T("field.date"), r.date),
 	)
 	times := container.NewGridWithColumns(3,
-		widget.NewForm(widget.NewFormItem(T("field.start_time"), r.start)),
-		widget.NewForm(widget.NewFormItem(T("field.end_time"), r.end)),
-		widget.NewForm(widget.NewFormItem(T("field.anonymous_guests"), r.guests)))
+		widget.NewForm(widget.NewFormItem(i18n.T("field.start_time"), r.start)),
+		widget.NewForm(widget.NewFormItem(i18n.T("field.end_time"), r.end)),
+		widget.NewForm(widget.NewFormItem(i18n.T("field.anonymous_guests"), r.guests)))
 	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, personBtn, r.search), r.fields.note("participants"))
-	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.notes"), r.notes)), r.fields.summary,
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.notes"), r.notes)), r.fields.summary,
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.newBtn, r.saveBtn), r.status))
-	r.empty = sw.NewEmptyState(T("empty.record"),
-		widget.NewButtonWithIcon(T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }))
+	r.empty = sw.NewEmptyState(i18n.T("empty.record"),
+		widget.NewButtonWithIcon(i18n.T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }))
 	r.empty.Hide()
-	r.hint = widget.NewLabel(T("empty.record_names"))
+	r.hint = widget.NewLabel(i18n.T("empty.record_names"))
 	r.hint.Wrapping = fyne.TextWrapWord
 	r.hint.Alignment = fyne.TextAlignCenter
 	r.hint.Hide()
@@ -120,7 +121,7 @@ func (r *recordScreen) reload() {
 	}
 	r.roles, r.roleNames = roles, make([]string, len(roles))
 	for i, ro := range roles {
-		r.roleNames[i] = ro.Name(current)
+		r.roleNames[i] = ro.Name(i18n.Language())
 	}
 	r.threshold = r.u.settings().BalanceThreshold
 	acts, err := r.u.store.Activities(r.u.ctx, "")

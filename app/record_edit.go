@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -62,9 +63,9 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	r.ticks.filter("")
 	r.isDirty = false
 	if o.ID == 0 {
-		r.status.SetText(T("record.new_occasion"))
+		r.status.SetText(i18n.T("record.new_occasion"))
 	} else {
-		r.status.SetText(Tf("record.editing", map[string]any{"Date": dateText(o.Date)}))
+		r.status.SetText(i18n.Tf("record.editing", map[string]any{"Date": i18n.DateText(o.Date)}))
 	}
 }
 
@@ -89,7 +90,7 @@ func (r *recordScreen) refreshGroups() {
 func (r *recordScreen) changed() {
 	if !r.loading {
 		r.isDirty = true
-		r.status.SetText(T("record.unsaved"))
+		r.status.SetText(i18n.T("record.unsaved"))
 	}
 	r.updateBalance()
 }
@@ -102,16 +103,16 @@ func (r *recordScreen) updateBalance() {
 		groups = append(groups, a.group)
 	}
 	b := data.BalanceOf(groups, r.threshold)
-	args := map[string]any{"Target": b.Target, "Total": b.Total, "Share": percent(b.Share), "Threshold": percent(b.Threshold)}
+	args := map[string]any{"Target": b.Target, "Total": b.Total, "Share": i18n.Percent(b.Share), "Threshold": i18n.Percent(b.Threshold)}
 	switch {
 	case b.Total == 0:
-		r.balance.SetText(T("record.balance_empty"))
+		r.balance.SetText(i18n.T("record.balance_empty"))
 		r.balance.Importance = widget.MediumImportance
 	case b.Over:
-		r.balance.SetText(Tf("record.balance_over", args))
+		r.balance.SetText(i18n.Tf("record.balance_over", args))
 		r.balance.Importance = widget.DangerImportance
 	default:
-		r.balance.SetText(Tf("record.balance_ok", args))
+		r.balance.SetText(i18n.Tf("record.balance_ok", args))
 		r.balance.Importance = widget.SuccessImportance
 	}
 	r.balance.Refresh()
@@ -284,7 +285,7 @@ func (r *recordScreen) store(o *data.Occasion) error {
 		return err
 	}
 	r.fill(saved)
-	r.status.SetText(Tf("record.saved", map[string]any{"Count": len(saved.Participants), "Date": dateText(saved.Date)}))
+	r.status.SetText(i18n.Tf("record.saved", map[string]any{"Count": len(saved.Participants), "Date": i18n.DateText(saved.Date)}))
 	return nil
 }
 
@@ -314,12 +315,12 @@ func (r *recordScreen) newPerson() {
 		r.tick(&attendee{personID: p.ID, name: p.Name, folded: data.FoldName(p.Name)})
 	}
 	name.OnSubmitted = func(string) { create() }
-	createBtn := widget.NewButton(T("ui.create"), create)
+	createBtn := widget.NewButton(i18n.T("ui.create"), create)
 	createBtn.Importance = widget.HighImportance
-	cancelBtn := widget.NewButton(T("ui.cancel"), func() { d.Hide() })
-	content := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.name"), name)), group.root,
+	cancelBtn := widget.NewButton(i18n.T("ui.cancel"), func() { d.Hide() })
+	content := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.name"), name)), group.root,
 		fields.summary, container.NewHBox(cancelBtn, createBtn))
-	d = dialog.NewCustomWithoutButtons(T("record.new_person"), content, r.u.win)
+	d = dialog.NewCustomWithoutButtons(i18n.T("record.new_person"), content, r.u.win)
 	d.Resize(dialogSize(r.u.win, 560, 380))
 	d.Show()
 	r.u.win.Canvas().Focus(name)

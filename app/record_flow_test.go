@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -261,7 +262,7 @@ func TestCtrlQFromATextFieldNeverLosesANewPerson(t *testing.T) {
 	u.win.Canvas().Focus(ps.detail.name)
 	kb.typeText("Mia Holm")
 	kb.ctrl(fyne.KeyQ)
-	saveBtn := buttonInOverlay(t, u, T("ui.save"))
+	saveBtn := buttonInOverlay(t, u, i18n.T("ui.save"))
 	saveBtn.OnTapped()
 	if u.closed {
 		t.Fatal("the app quit while the duplicate question was still open: the new person is lost")

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -51,7 +52,7 @@ func (t *tickList) createRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	role := sw.NewKeySelect(nil, nil)
-	role.PlaceHolder = T("ui.choose")
+	role.PlaceHolder = i18n.T("ui.choose")
 	role.OnDone = func() { t.r.u.focus(t.r.search) }
 	roleBox := container.NewGridWrap(fyne.NewSize(250, role.MinSize().Height), role)
 	return container.NewBorder(nil, nil, check, roleBox, name)
@@ -69,7 +70,7 @@ func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t.bound[o] = a
 	text := a.name + "  ·  " + groupText(a.group)
 	if !a.regular {
-		text += "  ·  " + T("record.not_regular")
+		text += "  ·  " + i18n.T("record.not_regular")
 	}
 	name.SetText(text)
 	check.OnChanged = nil

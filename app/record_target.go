@@ -1,6 +1,9 @@
 package app
 
-import "samspil/data"
+import (
+	"samspil/app/i18n"
+	"samspil/data"
+)
 
 // What happens to the coordinator's ticks when the activity or the date
 // of the registration changes: nothing typed is ever dropped.
@@ -43,7 +46,7 @@ func (r *recordScreen) moveTo(activityID int64, day data.Date) {
 		return
 	}
 	r.isDirty = true
-	r.status.SetText(Tf("record.will_move", map[string]any{"From": dateText(r.occasion.Date), "Date": dateText(day)}))
+	r.status.SetText(i18n.Tf("record.will_move", map[string]any{"From": i18n.DateText(r.occasion.Date), "Date": i18n.DateText(day)}))
 }
 
 // carry keeps the ticked lines for another activity or day; the new
@@ -73,23 +76,24 @@ func (r *recordScreen) carry(activityID int64, day data.Date) {
 	r.occasion = &data.Occasion{ActivityID: activityID, Date: day}
 	r.refreshGroups()
 	r.ticks.filter(r.search.Text)
-	args := map[string]any{"Count": len(kept), "Date": dateText(day)}
+	args := map[string]any{"Count": len(kept), "Date": i18n.DateText(day)}
 	if existing, err := r.u.store.OccasionOn(r.u.ctx, activityID, day); err == nil && activityID != 0 {
 		args["Existing"] = len(existing.Participants)
-		r.status.SetText(Tf("record.carried_existing", args))
+		r.status.SetText(i18n.Tf("record.carried_existing", args))
 		return
 	}
-	r.status.SetText(Tf("record.carried", args))
+	r.status.SetText(i18n.Tf("record.carried", args))
 }
 
 // askMerge asks what to do with a new occasion's ticks when the activity
 // already has an occasion that day: add them to it, or drop them and open
 // the recorded one.
 func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
-	msg := Tf("record.merge_text", map[string]any{"Date": dateText(mine.Date), "Count": len(mine.Participants),
+	msg := i18n.Tf("record.merge_text", map[string]any{"Date": i18n.DateText(mine.Date), "Count": len(mine.Participants),
 		"Existing": len(recorded.Participants)})
-	labels := []string{T("ui.stay"), Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), T("record.merge")}
-	r.u.choose(T("record.merge_title"), msg, labels, 2, func(i int) {
+
+	labels := []string{i18n.T("ui.stay"), i18n.Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), i18n.T("record.merge")}
+	r.u.choose(i18n.T("record.merge_title"), msg, labels, 2, func(i int) {
 		switch i {
 		case 1:
 			r.fill(recorded)

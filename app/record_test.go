@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	sw "samspil/app/widget"
 	"samspil/data"
 )
@@ -94,7 +95,7 @@ func TestRecordOccasionWithRolesBalanceAndEdit(t *testing.T) {
 	}
 	host := roleByCode(t, u, "host")
 	test.Tap(roleSelectOf(t, r, "Jonas Berg"))
-	roleSelectOf(t, r, "Jonas Berg").SetSelected(host.Name(Danish))
+	roleSelectOf(t, r, "Jonas Berg").SetSelected(host.Name(i18n.Danish))
 	test.Tap(r.saveBtn)
 	o, err := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-25"))
 	if err != nil || len(o.Participants) != 3 {

@@ -1,5 +1,7 @@
 package app
 
+import "samspil/app/i18n"
+
 // offerRepairs looks, off the UI goroutine, for participations that fall
 // before their person's first group period — files written before first
 // periods followed history have them, and they count under no group — and
@@ -17,7 +19,7 @@ func (u *UI) offerRepairs() {
 			return
 		}
 		args := map[string]any{"Count": parts, "People": people}
-		u.confirm(T("repair.early_title"), Tf("repair.early_text", args), func() {
+		u.confirm(i18n.T("repair.early_title"), i18n.Tf("repair.early_text", args), func() {
 			_, _, err := st.RepairEarlyParticipations(ctx)
 			if err != nil {
 				u.showError(err)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -35,14 +36,14 @@ func chooseBackup(w fyne.Window, dir string, chosen func(path string)) {
 // background work holds the store.
 func (u *UI) restoreBackup() {
 	chooseBackup(u.win, u.backupsDir(), func(backup string) {
-		msg := Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)})
-		u.confirm(T("settings.restore"), msg, func() {
+		msg := i18n.Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)})
+		u.confirm(i18n.T("settings.restore"), msg, func() {
 			u.quiesce()
 			old, path, dir := u.store, u.store.Path(), u.backupsDir()
 			var restored *data.Store
 			var restoreErr error
 			touched := false // the open file was closed for the restore
-			u.longJob(T("settings.restore"), T("settings.restore_running"), func(ctx context.Context, _ progressFunc) error {
+			u.longJob(i18n.T("settings.restore"), i18n.T("settings.restore_running"), func(ctx context.Context, _ progressFunc) error {
 				if err := data.VerifyBackup(ctx, backup); err != nil {
 					return err
 				}
@@ -82,7 +83,7 @@ func (u *UI) afterRestore(path string, s *data.Store, touched bool, openErr, res
 		u.showError(restoreErr)
 		return
 	}
-	dialog.ShowInformation(T("settings.restore"), T("settings.restore_done"), u.win)
+	dialog.ShowInformation(i18n.T("settings.restore"), i18n.T("settings.restore_done"), u.win)
 }
 
 // restoreAtStart restores a backup over a file that could not be opened,
@@ -91,7 +92,7 @@ func restoreAtStart(a fyne.App, w fyne.Window, path, version string, started fun
 	dir := backupsFor(path)
 	chooseBackup(w, dir, func(backup string) {
 		if _, err := data.RestoreFile(context.Background(), path, backup, dir); err != nil {
-			dialog.ShowError(&shownError{errText(err)}, w)
+			dialog.ShowError(&shownError{i18n.ErrText(err)}, w)
 			return
 		}
 		start(a, w, path, version, func(u *UI) {

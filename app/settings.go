@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -53,28 +54,28 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.name, s.org, s.muni = entry("partnership"), entry("organisation"), entry("municipality")
 	s.threshold, s.retention, s.backups = entry("balance_threshold"), entry("retention_months"), entry("backups_kept")
 	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, "", touch)
-	saveBtn := widget.NewButton(T("ui.save"), func() {
+	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
 		if err := s.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
 	partnership := container.NewVBox(widget.NewForm(
-		widget.NewFormItem(T("field.partnership"), s.name),
-		widget.NewFormItem(T("field.organisation"), s.org),
-		widget.NewFormItem(T("field.municipality"), s.muni),
-		widget.NewFormItem(T("field.balance_threshold")+" (%)", s.threshold),
-		widget.NewFormItem(T("field.no_consent_policy"), container.NewVBox(s.policy, s.fields.note("no_consent_policy"))),
-		widget.NewFormItem(T("field.retention_months"), s.retention),
-		widget.NewFormItem(T("field.backups_kept"), s.backups),
-		widget.NewFormItem(T("settings.language"), newLanguageSelect(u)),
+		widget.NewFormItem(i18n.T("field.partnership"), s.name),
+		widget.NewFormItem(i18n.T("field.organisation"), s.org),
+		widget.NewFormItem(i18n.T("field.municipality"), s.muni),
+		widget.NewFormItem(i18n.T("field.balance_threshold")+" (%)", s.threshold),
+		widget.NewFormItem(i18n.T("field.no_consent_policy"), container.NewVBox(s.policy, s.fields.note("no_consent_policy"))),
+		widget.NewFormItem(i18n.T("field.retention_months"), s.retention),
+		widget.NewFormItem(i18n.T("field.backups_kept"), s.backups),
+		widget.NewFormItem(i18n.T("settings.language"), newLanguageSelect(u)),
 	), s.fields.summary, container.NewHBox(saveBtn), widget.NewSeparator(), s.buildTargetSizes(), widget.NewSeparator(), s.buildDatabase())
 	tabs := container.NewAppTabs(
-		container.NewTabItem(T("settings.tab_partnership"), container.NewVScroll(partnership)),
-		container.NewTabItem(T("settings.tab_categories"), s.categoryEditor().root),
-		container.NewTabItem(T("settings.tab_roles"), s.roleEditor().root),
-		container.NewTabItem(T("settings.tab_themes"), s.themeEditor().root),
-		container.NewTabItem(T("settings.tab_audit"), s.buildAudit()),
+		container.NewTabItem(i18n.T("settings.tab_partnership"), container.NewVScroll(partnership)),
+		container.NewTabItem(i18n.T("settings.tab_categories"), s.categoryEditor().root),
+		container.NewTabItem(i18n.T("settings.tab_roles"), s.roleEditor().root),
+		container.NewTabItem(i18n.T("settings.tab_themes"), s.themeEditor().root),
+		container.NewTabItem(i18n.T("settings.tab_audit"), s.buildAudit()),
 	)
 	s.root = tabs
 	return s
@@ -86,7 +87,7 @@ func (s *settingsScreen) buildTargetSizes() fyne.CanvasObject {
 	s.sizeYear = s.sizeErr.entry("year", widget.NewEntry())
 	s.sizeYear.SetText(strconv.Itoa(data.Today().Year))
 	s.sizeN = s.sizeErr.entry("size", widget.NewEntry())
-	setBtn := widget.NewButton(T("settings.set_size"), func() {
+	setBtn := widget.NewButton(i18n.T("settings.set_size"), func() {
 		year, err := intOf(s.sizeYear, "year")
 		var n int
 		if err == nil {
@@ -98,11 +99,11 @@ func (s *settingsScreen) buildTargetSizes() fyne.CanvasObject {
 		s.sizeErr.show(err)
 		s.showSizes()
 	})
-	intro := widget.NewLabel(T("settings.target_sizes_intro"))
+	intro := widget.NewLabel(i18n.T("settings.target_sizes_intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewLabelWithStyle(T("settings.target_sizes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		intro, s.sizes, widget.NewForm(widget.NewFormItem(T("field.year"), s.sizeYear),
-			widget.NewFormItem(T("field.size"), s.sizeN)), container.NewHBox(setBtn), s.sizeErr.summary)
+	return container.NewVBox(widget.NewLabelWithStyle(i18n.T("settings.target_sizes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		intro, s.sizes, widget.NewForm(widget.NewFormItem(i18n.T("field.year"), s.sizeYear),
+			widget.NewFormItem(i18n.T("field.size"), s.sizeN)), container.NewHBox(setBtn), s.sizeErr.summary)
 }
 
 func (s *settingsScreen) showSizes() {
@@ -117,7 +118,7 @@ func (s *settingsScreen) showSizes() {
 		parts[i] = fmt.Sprintf("%d: %d", y, sizes[y])
 	}
 	if len(parts) == 0 {
-		parts = []string{T("settings.no_sizes")}
+		parts = []string{i18n.T("settings.no_sizes")}
 	}
 	s.sizes.SetText(strings.Join(parts, " · "))
 }
@@ -125,18 +126,18 @@ func (s *settingsScreen) showSizes() {
 func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
 	path := widget.NewLabel(s.u.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
-	backupBtn := widget.NewButton(T("settings.backup"), s.backup)
-	restoreBtn := widget.NewButton(T("settings.restore"), s.u.restoreBackup)
-	warn := widget.NewLabel(T("settings.db_warning"))
+	backupBtn := widget.NewButton(i18n.T("settings.backup"), s.backup)
+	restoreBtn := widget.NewButton(i18n.T("settings.restore"), s.u.restoreBackup)
+	warn := widget.NewLabel(i18n.T("settings.db_warning"))
 	warn.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewLabelWithStyle(T("settings.database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	return container.NewVBox(widget.NewLabelWithStyle(i18n.T("settings.database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		path, warn, container.NewHBox(backupBtn, restoreBtn))
 }
 
 // backup asks where to put a copy and writes a verified backup there.
 func (s *settingsScreen) backup() {
 	s.u.askSavePath(fmt.Sprintf("samspil-%s.db", data.Today()), ".db", func(target string) {
-		bar := dialog.NewCustomWithoutButtons(T("settings.backup_running"), widget.NewProgressBarInfinite(), s.u.win)
+		bar := dialog.NewCustomWithoutButtons(i18n.T("settings.backup_running"), widget.NewProgressBarInfinite(), s.u.win)
 		bar.Show()
 		s.u.background(func() error { return s.u.store.Backup(s.u.ctx, target) }, func(err error) {
 			bar.Hide()
@@ -144,7 +145,7 @@ func (s *settingsScreen) backup() {
 				s.u.showError(err)
 				return
 			}
-			dialog.ShowInformation(T("settings.backup"), Tf("settings.backup_done", map[string]any{"Path": target}), s.u.win)
+			dialog.ShowInformation(i18n.T("settings.backup"), i18n.Tf("settings.backup_done", map[string]any{"Path": target}), s.u.win)
 		})
 	})
 }
@@ -153,9 +154,9 @@ func (s *settingsScreen) backup() {
 func (s *settingsScreen) buildAudit() fyne.CanvasObject {
 	s.auditList = textList(func() int { return len(s.audit) }, func(i int) string {
 		a := s.audit[i]
-		return strings.Replace(a.At, "T", " ", 1) + "  " + T("audit."+a.Action) + "  " + a.Details
+		return strings.Replace(a.At, "T", " ", 1) + "  " + i18n.T("audit."+a.Action) + "  " + a.Details
 	}, nil)
-	where := widget.NewLabel(Tf("settings.backups_where", map[string]any{"Path": s.u.backupsDir()}))
+	where := widget.NewLabel(i18n.Tf("settings.backups_where", map[string]any{"Path": s.u.backupsDir()}))
 	where.Wrapping = fyne.TextWrapBreak
 	return container.NewBorder(where, nil, nil, nil, s.auditList)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -25,7 +26,7 @@ func (s *settingsScreen) categoryEditor() *catalogEditor {
 	}
 	c.remove = func(id int64) error { return s.u.store.DeleteCategory(s.u.ctx, id) }
 	c.showItem = func(int) {}
-	c.line = func(i int) string { return c.items[i].Name(current) }
+	c.line = func(i int) string { return c.items[i].Name(i18n.Language()) }
 	s.editors = append(s.editors, c)
 	return c
 }
@@ -35,10 +36,10 @@ func (s *settingsScreen) roleEditor() *catalogEditor {
 	var roles []data.Role
 	fields := newFieldSet()
 	level := fields.entry("level", widget.NewEntry())
-	professional := widget.NewCheck(T("settings.professional"), nil)
-	hint := widget.NewLabel(T("settings.level_hint"))
+	professional := widget.NewCheck(i18n.T("settings.professional"), nil)
+	hint := widget.NewLabel(i18n.T("settings.level_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	extra := container.NewVBox(widget.NewForm(widget.NewFormItem(T("field.level"), level)), professional, hint)
+	extra := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.level"), level)), professional, hint)
 	c := newCatalogEditor(s.u, fields, extra)
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
@@ -64,9 +65,9 @@ func (s *settingsScreen) roleEditor() *catalogEditor {
 	}
 	c.line = func(i int) string {
 		r := roles[i]
-		line := fmt.Sprintf("%s — %s %d", r.Name(current), T("field.level"), r.Level)
+		line := fmt.Sprintf("%s — %s %d", r.Name(i18n.Language()), i18n.T("field.level"), r.Level)
 		if r.Professional {
-			line += " — " + T("settings.professional")
+			line += " — " + i18n.T("settings.professional")
 		}
 		return line
 	}
@@ -77,8 +78,8 @@ func (s *settingsScreen) roleEditor() *catalogEditor {
 // themeEditor edits the logbook themes, each a promoter, an inhibitor or neither.
 func (s *settingsScreen) themeEditor() *catalogEditor {
 	var themes []data.Theme
-	kind := newCodeSelect("theme_kind", []string{"promoter", "inhibitor"}, T("ui.none"), nil)
-	c := newCatalogEditor(s.u, newFieldSet(), widget.NewForm(widget.NewFormItem(T("field.kind"), kind)))
+	kind := newCodeSelect("theme_kind", []string{"promoter", "inhibitor"}, i18n.T("ui.none"), nil)
+	c := newCatalogEditor(s.u, newFieldSet(), widget.NewForm(widget.NewFormItem(i18n.T("field.kind"), kind)))
 	c.load = func() ([]data.CatalogItem, error) {
 		var err error
 		themes, err = s.u.store.Themes(s.u.ctx)
@@ -98,9 +99,9 @@ func (s *settingsScreen) themeEditor() *catalogEditor {
 	c.line = func(i int) string {
 		t := themes[i]
 		if t.Kind == "" {
-			return t.Name(current)
+			return t.Name(i18n.Language())
 		}
-		return t.Name(current) + " — " + label("theme_kind", t.Kind)
+		return t.Name(i18n.Language()) + " — " + i18n.Label("theme_kind", t.Kind)
 	}
 	s.editors = append(s.editors, c)
 	return c

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"samspil/app/i18n"
 	"samspil/assets"
 	"samspil/data"
 	"samspil/data/demo"
@@ -80,7 +81,7 @@ func TestTranslationsAreComplete(t *testing.T) {
 	for _, key := range []string{"overview", "people", "activities", "record", "logbook", "import", "export", "settings"} {
 		keys = append(keys, "nav."+key)
 	}
-	for _, u := range units {
+	for _, u := range i18n.Units {
 		keys = append(keys, "n."+u, "n."+u+".one")
 	}
 	if len(keys) < 100 {
@@ -97,14 +98,14 @@ func TestTranslationsAreComplete(t *testing.T) {
 }
 
 func TestOneThingTakesTheSingular(t *testing.T) {
-	if got := Tf("people.count", map[string]any{"Count": 1}); got != "1 person" {
+	if got := i18n.Tf("people.count", map[string]any{"Count": 1}); got != "1 person" {
 		t.Errorf("people.count of 1 = %q", got)
 	}
-	if got := Tf("people.count", map[string]any{"Count": 2}); got != "2 personer" {
+	if got := i18n.Tf("people.count", map[string]any{"Count": 2}); got != "2 personer" {
 		t.Errorf("people.count of 2 = %q", got)
 	}
 	err := &data.Error{Code: "err.person_has_participations", Args: map[string]any{"Name": "Mia", "Count": 1}}
-	if got := errText(err); !strings.Contains(got, "har 1 deltagelse ") {
+	if got := i18n.ErrText(err); !strings.Contains(got, "har 1 deltagelse ") {
 		t.Errorf("error with one participation = %q", got)
 	}
 	for _, lang := range []string{"da", "en"} {

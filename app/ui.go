@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -127,10 +128,10 @@ func (u *UI) showError(err error) {
 		return
 	}
 	if errors.Is(err, data.ErrCancelled) {
-		dialog.ShowInformation(T("job.cancelled_title"), errText(err), u.win) // what the user asked for, not a fault
+		dialog.ShowInformation(i18n.T("job.cancelled_title"), i18n.ErrText(err), u.win) // what the user asked for, not a fault
 		return
 	}
-	d := dialog.NewError(&shownError{errText(err)}, u.win)
+	d := dialog.NewError(&shownError{i18n.ErrText(err)}, u.win)
 	d.Show()
 }
 
@@ -228,7 +229,7 @@ func (u *UI) whenSettled(next, cancel func()) {
 		return
 	}
 	var d dialog.Dialog
-	saveBtn := widget.NewButton(T("ui.save"), func() {
+	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
 		d.Hide()
 		if err := ed.save(); err != nil {
 			if !alreadyShown(err) {
@@ -242,19 +243,19 @@ func (u *UI) whenSettled(next, cancel func()) {
 		next()
 	})
 	saveBtn.Importance = widget.HighImportance
-	discardBtn := widget.NewButton(T("ui.discard"), func() {
+	discardBtn := widget.NewButton(i18n.T("ui.discard"), func() {
 		d.Hide()
 		ed.discard()
 		next()
 	})
-	stayBtn := widget.NewButton(T("ui.stay"), func() {
+	stayBtn := widget.NewButton(i18n.T("ui.stay"), func() {
 		d.Hide()
 		if cancel != nil {
 			cancel()
 		}
 	})
-	d = dialog.NewCustomWithoutButtons(T("ui.unsaved_title"), container.NewVBox(
-		widget.NewLabel(T("ui.unsaved_text")),
+	d = dialog.NewCustomWithoutButtons(i18n.T("ui.unsaved_title"), container.NewVBox(
+		widget.NewLabel(i18n.T("ui.unsaved_text")),
 		container.NewHBox(stayBtn, discardBtn, saveBtn),
 	), u.win)
 	d.Show()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -19,7 +20,7 @@ import (
 func newTestUI(t *testing.T) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	if err := SetLanguage(Danish); err != nil {
+	if err := i18n.SetLanguage(i18n.Danish); err != nil {
 		t.Fatal(err)
 	}
 	s, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))
@@ -173,8 +174,8 @@ func TestSelectsOpenTheirPopUp(t *testing.T) {
 
 func TestLanguageChosenOnTheWelcomeScreenReachesEveryScreen(t *testing.T) {
 	a := test.NewTempApp(t)
-	t.Cleanup(func() { SetLanguage(Danish) })
-	SetLanguage(Danish)
+	t.Cleanup(func() { i18n.SetLanguage(i18n.Danish) })
+	i18n.SetLanguage(i18n.Danish)
 	s, err := data.Open(filepath.Join(t.TempDir(), "new.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +188,7 @@ func TestLanguageChosenOnTheWelcomeScreenReachesEveryScreen(t *testing.T) {
 		t.Fatal("a fresh database is not new")
 	}
 	showWelcome(u, u.build)
-	SetLanguage(English)
+	i18n.SetLanguage(i18n.English)
 	u.rebuild()
 	u.build()
 	ov := u.pages[0].screen.(*overview)
@@ -253,7 +254,7 @@ func TestMergeDialogChoosesFieldsAndMerges(t *testing.T) {
 	ps.detail.showMerge(a, b)
 	var mergeBtn *widget.Button
 	for _, o := range objects(u.win.Canvas().Overlays().Top()) {
-		if btn, ok := o.(*widget.Button); ok && btn.Text == T("person.merge") {
+		if btn, ok := o.(*widget.Button); ok && btn.Text == i18n.T("person.merge") {
 			mergeBtn = btn
 		}
 	}

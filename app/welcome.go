@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 	"samspil/data/demo"
 )
@@ -21,9 +22,9 @@ func showWelcome(u *UI, done func()) {
 	name := fields.entry("partnership", widget.NewEntry())
 	org := fields.entry("organisation", widget.NewEntry())
 	muni := fields.entry("municipality", widget.NewEntry())
-	name.SetPlaceHolder(T("welcome.partnership_hint"))
+	name.SetPlaceHolder(i18n.T("welcome.partnership_hint"))
 	langSelect := newLanguageSelect(u)
-	startBtn := widget.NewButton(T("welcome.start"), func() {
+	startBtn := widget.NewButton(i18n.T("welcome.start"), func() {
 		st := u.settings()
 		st.Partnership, st.Organisation, st.Municipality = name.Text, org.Text, muni.Text
 		if name.Text == "" {
@@ -38,19 +39,19 @@ func showWelcome(u *UI, done func()) {
 	})
 	startBtn.Importance = widget.HighImportance
 	form := widget.NewForm(
-		widget.NewFormItem(T("field.partnership"), name),
-		widget.NewFormItem(T("field.organisation"), org),
-		widget.NewFormItem(T("field.municipality"), muni),
-		widget.NewFormItem(T("settings.language"), langSelect),
+		widget.NewFormItem(i18n.T("field.partnership"), name),
+		widget.NewFormItem(i18n.T("field.organisation"), org),
+		widget.NewFormItem(i18n.T("field.municipality"), muni),
+		widget.NewFormItem(i18n.T("settings.language"), langSelect),
 	)
-	demos := container.NewVBox(widget.NewLabel(T("welcome.demo_intro")))
+	demos := container.NewVBox(widget.NewLabel(i18n.T("welcome.demo_intro")))
 	for _, tpl := range demo.Templates {
-		demos.Add(widget.NewButton(T("welcome.demo."+tpl), func() { openDemo(u, tpl, done) }))
+		demos.Add(widget.NewButton(i18n.T("welcome.demo."+tpl), func() { openDemo(u, tpl, done) }))
 	}
-	title := widget.NewLabelWithStyle(T("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabel(T("welcome.intro"))
+	title := widget.NewLabelWithStyle(i18n.T("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(i18n.T("welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	where := widget.NewLabel(Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
+	where := widget.NewLabel(i18n.Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
 	where.Wrapping = fyne.TextWrapWord
 	u.win.SetContent(container.NewPadded(container.NewVBox(
 		title, intro, where, form, fields.summary, container.NewHBox(startBtn),
@@ -63,7 +64,7 @@ func showWelcome(u *UI, done func()) {
 func openDemo(u *UI, tpl string, done func()) {
 	path := filepath.Join(filepath.Dir(defaultDatabase(u.app)), fmt.Sprintf("demo-%s.db", tpl))
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(T("welcome.demo_making"), bar, u.win)
+	wait := dialog.NewCustomWithoutButtons(i18n.T("welcome.demo_making"), bar, u.win)
 	wait.Show()
 	u.background(func() error {
 		if _, err := os.Stat(path); err == nil {
@@ -92,20 +93,20 @@ func openDemo(u *UI, tpl string, done func()) {
 // applied by rebuilding the window.
 func newLanguageSelect(u *UI) *widget.Select {
 	names := []string{"Dansk", "English"}
-	codes := []string{Danish, English}
+	codes := []string{i18n.Danish, i18n.English}
 	sel := widget.NewSelect(names, nil)
 	for i, c := range codes {
-		if c == Language() {
+		if c == i18n.Language() {
 			sel.SetSelectedIndex(i)
 		}
 	}
 	sel.OnChanged = func(string) {
 		code := codes[sel.SelectedIndex()]
-		if code == Language() {
+		if code == i18n.Language() {
 			return
 		}
 		u.app.Preferences().SetString(prefLanguage, code)
-		if err := SetLanguage(code); err != nil {
+		if err := i18n.SetLanguage(code); err != nil {
 			u.showError(err)
 			return
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -67,7 +68,7 @@ func (u *UI) build() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Icon).SetResource(u.pages[id].icon)
-			row.Objects[1].(*widget.Label).SetText(T("nav." + u.pages[id].key))
+			row.Objects[1].(*widget.Label).SetText(i18n.T("nav." + u.pages[id].key))
 		})
 	u.nav.OnSelected = func(id widget.ListItemID) {
 		if id != u.current || len(u.body.Objects) == 0 {
@@ -99,19 +100,19 @@ var (
 // addShortcuts puts Save (Ctrl+S), Quit (Ctrl+Q) and one item per page
 // (Ctrl+1 …) in the window's main menu, and asks before the window closes.
 func (u *UI) addShortcuts() {
-	save := fyne.NewMenuItem(T("menu.save"), u.saveCurrent)
+	save := fyne.NewMenuItem(i18n.T("menu.save"), u.saveCurrent)
 	save.Shortcut = shortcutSave
-	quit := fyne.NewMenuItem(T("ui.quit"), u.requestQuit)
+	quit := fyne.NewMenuItem(i18n.T("ui.quit"), u.requestQuit)
 	quit.Shortcut, quit.IsQuit = shortcutQuit, true
-	pages := fyne.NewMenu(T("menu.go"))
+	pages := fyne.NewMenu(i18n.T("menu.go"))
 	for i, p := range u.pages {
-		item := fyne.NewMenuItem(T("nav."+p.key), func() { u.show(i) })
+		item := fyne.NewMenuItem(i18n.T("nav."+p.key), func() { u.show(i) })
 		if i < len(pageKeys) {
 			item.Shortcut = &desktop.CustomShortcut{KeyName: pageKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
 		}
 		pages.Items = append(pages.Items, item)
 	}
-	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(T("menu.file"), save, fyne.NewMenuItemSeparator(), quit), pages))
+	u.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(i18n.T("menu.file"), save, fyne.NewMenuItemSeparator(), quit), pages))
 	u.win.SetCloseIntercept(u.requestQuit)
 }
 
@@ -135,7 +136,7 @@ func (u *UI) requestQuit() {
 func (u *UI) quitNow() {
 	if ed, ok := u.pages[u.current].screen.(editor); ok && ed.dirty() {
 		if err := ed.save(); err != nil {
-			log.Printf("samspil: unsaved changes discarded at shutdown: %s", errText(err))
+			log.Printf("samspil: unsaved changes discarded at shutdown: %s", i18n.ErrText(err))
 			ed.discard()
 		} else {
 			log.Printf("samspil: unsaved changes saved at shutdown")

@@ -1,4 +1,7 @@
-package app
+// Package i18n speaks the user's language: it looks translations up in the
+// app's translation files (Danish by default, English on request) and
+// writes numbers, dates, codes and errors the way the reader expects.
+package i18n
 
 import (
 	"fmt"
@@ -56,26 +59,26 @@ func Tf(key string, args map[string]any) string {
 	for k, v := range args {
 		switch n := v.(type) {
 		case int:
-			v = count(n)
+			v = Count(n)
 		case int64:
-			v = count(int(n))
+			v = Count(int(n))
 		}
 		shown[k] = v
 	}
 	return lang.X(assets.Plural(current, key, args), key, shown)
 }
 
-// units are the things amount counts: each has the messages "n.<unit>"
+// Units are the things Amount counts: each has the messages "n.<unit>"
 // and "n.<unit>.one".
-var units = []string{"people", "occasions", "participations", "participants", "guests", "rows", "columns", "dates", "times"}
+var Units = []string{"people", "occasions", "participations", "participants", "guests", "rows", "columns", "dates", "times"}
 
-// amount writes a number of things, "6.624 personer" or "1 person", for
+// Amount writes a number of things, "6.624 personer" or "1 person", for
 // messages that count more than one kind of thing.
-func amount(unit string, n int) string { return Tf("n."+unit, map[string]any{"Count": n}) }
+func Amount(unit string, n int) string { return Tf("n."+unit, map[string]any{"Count": n}) }
 
-// count writes a whole number as the user reads it: 10.671 in Danish,
+// Count writes a whole number as the user reads it: 10.671 in Danish,
 // 10,671 in English.
-func count(n int) string {
+func Count(n int) string {
 	sep := ","
 	if current == Danish {
 		sep = "."
@@ -96,29 +99,29 @@ func count(n int) string {
 	return b.String()
 }
 
-// label translates a stored code, e.g. label("group", "target").
-func label(kind, code string) string {
+// Label translates a stored code, e.g. Label("group", "target").
+func Label(kind, code string) string {
 	if code == "" {
 		return ""
 	}
 	return T(kind + "." + code)
 }
 
-// errText renders any error in the UI language.
-func errText(err error) string { return data.Message(err, current) }
+// ErrText renders any error in the UI language.
+func ErrText(err error) string { return data.Message(err, current) }
 
-// dateText shows a date as the user reads it: 01-12-2026 in Danish, ISO in English.
-func dateText(d data.Date) string {
+// DateText shows a date as the user reads it: 01-12-2026 in Danish, ISO in English.
+func DateText(d data.Date) string {
 	if current == Danish {
 		return d.Danish()
 	}
 	return d.String()
 }
 
-// weekdayText names the weekday of d in the UI language.
-func weekdayText(d data.Date) string {
+// WeekdayText names the weekday of d in the UI language.
+func WeekdayText(d data.Date) string {
 	return T(strings.ToLower(d.Weekday().String()))
 }
 
-// percent shows a share as a whole percentage.
-func percent(share float64) string { return fmt.Sprintf("%.0f %%", share*100) }
+// Percent shows a share as a whole percentage.
+func Percent(share float64) string { return fmt.Sprintf("%.0f %%", share*100) }
