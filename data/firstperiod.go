@@ -209,11 +209,12 @@ type lateFirstPeriod struct {
 // lateFirstPeriods returns the late first periods, relative to day, of the
 // people with the ids.
 func lateFirstPeriods(ctx context.Context, q querier, day Date, ids []any) ([]lateFirstPeriod, error) {
-	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT g.person_id, g.id, g.grp FROM group_periods g
-		JOIN people p ON p.id = g.person_id
-		WHERE g.start_date = (SELECT min(start_date) FROM group_periods WHERE person_id = g.person_id)
-		AND g.start_date > ? AND (p.first_contact IS NULL OR p.first_contact > ?) AND g.person_id IN (%s)`,
-		placeholders(len(ids))), append([]any{day, day}, ids...)...)
+	// Driven from the people (by key): only someone whose first contact is
+	// after day can qualify, which rules out nearly everyone at once.
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT p.id, g.id, g.grp FROM people p
+		JOIN group_periods g ON g.id = (SELECT id FROM group_periods WHERE person_id = p.id ORDER BY start_date LIMIT 1)
+		WHERE p.id IN (%s) AND (p.first_contact IS NULL OR p.first_contact > ?) AND g.start_date > ?`,
+		placeholders(len(ids))), append(ids, day, day)...)
 	return collect(rows, err, func(r *sql.Rows) (lateFirstPeriod, error) {
 		var l lateFirstPeriod
 		return l, r.Scan(&l.person, &l.period, &l.group)
