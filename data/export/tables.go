@@ -90,11 +90,14 @@ func orNil(id int64) any {
 // the period: the first ever and the latest before it.
 type history struct{ first, lastBefore data.Date }
 
-// histories reads each person's first participation ever and latest
-// before the period.
+// histories reads, for each person who took part before the period, the
+// first and the latest of those participations. Only the years before the
+// period are read (through the occasions' date index, the participations
+// in their stored order): the period's own participations are already
+// counted in e.stats, which completes a first participation in the period.
 func (e *exporter) histories(ctx context.Context) (map[int64]history, error) {
-	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.person_id, min(o.date), coalesce(max(o.date) FILTER (WHERE o.date < ?1), '')
-		FROM participations pa JOIN occasions o ON o.id = pa.occasion_id WHERE o.date <= ?2 GROUP BY pa.person_id`, e.src.from, e.src.to)
+	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.person_id, min(o.date), max(o.date)
+		FROM occasions o CROSS JOIN participations pa ON pa.occasion_id = o.id WHERE o.date < ? GROUP BY pa.person_id`, e.src.from)
 	if err != nil {
 		return nil, err
 	}
@@ -139,9 +142,14 @@ func (e *exporter) people(ctx context.Context) error {
 				first = string(ps[0].Group)
 			}
 			last, _ := e.src.groupOn(p.id, end)
+			before := hist[p.id]
+			firstEver := before.first
+			if firstEver.IsZero() {
+				firstEver = st.first
+			}
 			err := w.write(p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
 				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last,
-				hist[p.id].first, hist[p.id].lastBefore)
+				firstEver, before.lastBefore)
 			if err != nil {
 				return err
 			}
