@@ -35,7 +35,7 @@ func (s *Store) BackupBefore(ctx context.Context, dir, change string, keep int) 
 	}
 	prefix := "before-" + change + "-"
 	path := filepath.Join(dir, prefix+time.Now().Format("2006-01-02-150405")+".db")
-	if err := s.Backup(ctx, path); err != nil {
+	if err := s.backup(ctx, path, verifyCopy); err != nil {
 		return "", err
 	}
 	return path, pruneBackups(dir, prefix, keep)
