@@ -153,10 +153,18 @@ func parseISO(s string) (Date, bool) {
 	y, ok1 := n(0, 4)
 	m, ok2 := n(5, 7)
 	d, ok3 := n(8, 10)
-	if !ok1 || !ok2 || !ok3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+	date := Date{y, time.Month(m), d}
+	if !ok1 || !ok2 || !ok3 || !date.Valid() {
 		return Date{}, false
 	}
-	return Date{y, time.Month(m), d}, true
+	return date, true
+}
+
+// Valid reports whether d is a day that exists, in the years Samspil
+// accepts (1900–2200). The zero Date is not valid.
+func (d Date) Valid() bool {
+	return d.Year >= 1900 && d.Year <= 2200 && d.Month >= 1 && d.Month <= 12 &&
+		d.Day >= 1 && d.Day <= daysIn(d.Month, d.Year)
 }
 
 // daysIn returns the number of days in month m of year y.

@@ -42,6 +42,7 @@ func (o *Occasion) Validate() error {
 	if o.Date.IsZero() {
 		es.add("date", "err.required", nil)
 	}
+	es.checkDate("date", o.Date)
 	for _, f := range []struct{ field, v string }{{"start_time", o.StartTime}, {"end_time", o.EndTime}} {
 		if f.v != "" && !clockPattern.MatchString(f.v) {
 			es.add(f.field, "err.time", nil)

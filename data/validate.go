@@ -56,9 +56,22 @@ func (es *Errors) checkCode(field, v string, codes []string) {
 
 // checkPastDate validates an optional date that cannot be in the future.
 func (es *Errors) checkPastDate(field string, d Date) {
-	if !d.IsZero() && d.After(Today()) {
+	switch {
+	case !es.checkDate(field, d):
+	case !d.IsZero() && d.After(Today()):
 		es.add(field, "err.future_date", nil)
 	}
+}
+
+// checkDate validates an optional date: a day that does not exist, or
+// one outside the years Samspil accepts, is refused. It reports whether
+// the date passed.
+func (es *Errors) checkDate(field string, d Date) bool {
+	if !d.IsZero() && !d.Valid() {
+		es.add(field, "err.date", nil)
+		return false
+	}
+	return true
 }
 
 func hasControl(s string, allowNewlines bool) bool {
