@@ -19,6 +19,7 @@ type Activity struct {
 	Place       string
 	Description string
 	InitiatorID int64 // the person who started it, or 0
+	Version     int64 // as loaded; a save with an older one is refused (ErrStale)
 }
 
 // Validate checks every field.
@@ -70,19 +71,23 @@ func saveActivity(ctx context.Context, tx *sql.Tx, a *Activity) error {
 		return err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE activities SET name = ?, kind = ?, status = ?, start_date = ?,
-		end_date = ?, place = ?, description = ?, initiator_id = ? WHERE id = ?`, append(args, a.ID)...)
+		end_date = ?, place = ?, description = ?, initiator_id = ?, version = version + 1
+		WHERE id = ?`+versionClause, append(args, a.ID, a.Version, a.Version)...)
 	if err != nil {
 		return err
 	}
-	return expectOne(res)
+	if err := checkVersioned(ctx, tx, res, "activities", a.ID, nil); err != nil {
+		return err
+	}
+	return bumpVersion(ctx, tx, "activities", a.ID, &a.Version)
 }
 
 const activityColumns = `a.id, a.name, a.kind, a.status, a.start_date, a.end_date, a.place, a.description,
-	coalesce(a.initiator_id, 0)`
+	coalesce(a.initiator_id, 0), a.version`
 
 func scanActivity(r interface{ Scan(...any) error }, a *Activity, extra ...any) error {
 	return r.Scan(append([]any{&a.ID, &a.Name, &a.Kind, &a.Status, &a.Start, &a.End, &a.Place,
-		&a.Description, &a.InitiatorID}, extra...)...)
+		&a.Description, &a.InitiatorID, &a.Version}, extra...)...)
 }
 
 // Activity returns the activity with the id, or ErrNotFound.

@@ -21,7 +21,7 @@ func erasePerson(ctx context.Context, tx *sql.Tx, id int64) error {
 	}
 	anon := fmt.Sprintf("Anonym %d", id)
 	_, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = '', birth_year = NULL, gender = '',
-		phone = '', email = '', notes = '', invited_by = NULL, anonymised = 1, updated_at = ? WHERE id = ?`, anon, now(), id)
+		phone = '', email = '', notes = '', invited_by = NULL, anonymised = 1, updated_at = ?, version = version + 1 WHERE id = ?`, anon, now(), id)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ type GroupPeriod struct {
 	Start       Date    // required
 	End         Date    // zero while the period is open
 	CategoryIDs []int64 // target-group categories; at least one for GroupTarget
+	Version     int64   // as loaded; a save with an older one is refused (ErrStale)
 }
 
 // Validate checks the period's own fields.
@@ -56,7 +57,7 @@ func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
 	if err := mustExist(ctx, tx, "people", g.PersonID, "person"); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE group_periods SET end_date = ?
+	_, err := tx.ExecContext(ctx, `UPDATE group_periods SET end_date = ?, version = version + 1
 		WHERE person_id = ? AND end_date IS NULL AND start_date < ?`, g.Start.AddDays(-1), g.PersonID, g.Start)
 	if err != nil {
 		return err
@@ -123,12 +124,16 @@ func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE group_periods SET grp = ?, staff_kind = ?, start_date = ?, end_date = ?
-			WHERE id = ? AND person_id = ?`, g.Group, g.StaffKind, g.Start, g.End, g.ID, g.PersonID)
+		res, err := tx.ExecContext(ctx, `UPDATE group_periods SET grp = ?, staff_kind = ?, start_date = ?, end_date = ?,
+			version = version + 1 WHERE person_id = ? AND id = ?`+versionClause,
+			g.Group, g.StaffKind, g.Start, g.End, g.PersonID, g.ID, g.Version, g.Version)
 		if err != nil {
 			return err
 		}
-		if err := expectOne(res); err != nil {
+		if err := checkVersioned(ctx, tx, res, "group_periods", g.ID, nil); err != nil {
+			return err
+		}
+		if err := bumpVersion(ctx, tx, "group_periods", g.ID, &g.Version); err != nil {
 			return err
 		}
 		after, err := ungroupedParticipations(ctx, tx, g.PersonID)
@@ -185,12 +190,12 @@ func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, er
 // GroupPeriods returns a person's periods, oldest first.
 func (s *Store) GroupPeriods(ctx context.Context, personID int64) ([]*GroupPeriod, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
-		coalesce((SELECT group_concat(category_id) FROM group_period_categories WHERE period_id = g.id), '')
+		coalesce((SELECT group_concat(category_id) FROM group_period_categories WHERE period_id = g.id), ''), g.version
 		FROM group_periods g WHERE g.person_id = ? ORDER BY g.start_date`, personID)
 	return collect(rows, err, func(r *sql.Rows) (*GroupPeriod, error) {
 		g := &GroupPeriod{}
 		var cats string
-		err := r.Scan(&g.ID, &g.PersonID, &g.Group, &g.StaffKind, &g.Start, &g.End, &cats)
+		err := r.Scan(&g.ID, &g.PersonID, &g.Group, &g.StaffKind, &g.Start, &g.End, &cats, &g.Version)
 		g.CategoryIDs = parseIDs(cats)
 		return g, err
 	})

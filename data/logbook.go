@@ -18,6 +18,7 @@ type LogEntry struct {
 	Text       string
 	PersonIDs  []int64
 	ThemeIDs   []int64
+	Version    int64 // as loaded; a save with an older one is refused (ErrStale)
 }
 
 // Validate checks the entry.
@@ -54,12 +55,27 @@ func saveLogEntry(ctx context.Context, tx *sql.Tx, e *LogEntry) error {
 			return err
 		}
 	}
-	err := upsert(ctx, tx, &e.ID,
-		`INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`,
-		`UPDATE logbook SET date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ? WHERE id = ?`,
-		e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text)
-	if err != nil {
-		return err
+	args := []any{e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text}
+	if e.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return err
+		}
+		if e.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE logbook SET date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ?,
+			version = version + 1 WHERE id = ?`+versionClause, append(args, e.ID, e.Version, e.Version)...)
+		if err != nil {
+			return err
+		}
+		if err := checkVersioned(ctx, tx, res, "logbook", e.ID, nil); err != nil {
+			return err
+		}
+		if err := bumpVersion(ctx, tx, "logbook", e.ID, &e.Version); err != nil {
+			return err
+		}
 	}
 	if err := replaceLinks(ctx, tx, "logbook_people", "person_id", e.ID, e.PersonIDs, "people"); err != nil {
 		return err
@@ -85,8 +101,8 @@ func replaceLinks(ctx context.Context, tx *sql.Tx, table, column string, entry i
 // LogEntry returns the entry with its links, or ErrNotFound.
 func (s *Store) LogEntry(ctx context.Context, id int64) (*LogEntry, error) {
 	e := &LogEntry{}
-	err := s.db.QueryRowContext(ctx, `SELECT id, date, author, coalesce(activity_id, 0), coalesce(occasion_id, 0), text
-		FROM logbook WHERE id = ?`, id).Scan(&e.ID, &e.Date, &e.Author, &e.ActivityID, &e.OccasionID, &e.Text)
+	err := s.db.QueryRowContext(ctx, `SELECT id, date, author, coalesce(activity_id, 0), coalesce(occasion_id, 0), text, version
+		FROM logbook WHERE id = ?`, id).Scan(&e.ID, &e.Date, &e.Author, &e.ActivityID, &e.OccasionID, &e.Text, &e.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

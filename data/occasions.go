@@ -19,6 +19,7 @@ type Occasion struct {
 	AnonymousGuests int    // people who came but are not registered by name
 	Notes           string
 	Participants    []Participation
+	Version         int64 // as loaded; a save with an older one is refused (ErrStale)
 }
 
 // Participation is one person's part in one occasion.
@@ -95,11 +96,15 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE occasions SET activity_id = ?, date = ?, start_time = ?,
-			end_time = ?, anonymous_guests = ?, notes = ? WHERE id = ?`, append(args, o.ID)...)
+			end_time = ?, anonymous_guests = ?, notes = ?, version = version + 1
+			WHERE id = ?`+versionClause, append(args, o.ID, o.Version, o.Version)...)
 		if err != nil {
 			return err
 		}
-		if err := expectOne(res); err != nil {
+		if err := checkVersioned(ctx, tx, res, "occasions", o.ID, nil); err != nil {
+			return err
+		}
+		if err := bumpVersion(ctx, tx, "occasions", o.ID, &o.Version); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM participations WHERE occasion_id = ?`, o.ID); err != nil {
@@ -173,9 +178,9 @@ func (s *Store) Occasion(ctx context.Context, id int64) (*Occasion, error) {
 
 func loadOccasion(ctx context.Context, q querier, id int64) (*Occasion, error) {
 	o := &Occasion{}
-	err := q.QueryRowContext(ctx, `SELECT id, activity_id, date, start_time, end_time, anonymous_guests, notes
+	err := q.QueryRowContext(ctx, `SELECT id, activity_id, date, start_time, end_time, anonymous_guests, notes, version
 		FROM occasions WHERE id = ?`, id).
-		Scan(&o.ID, &o.ActivityID, &o.Date, &o.StartTime, &o.EndTime, &o.AnonymousGuests, &o.Notes)
+		Scan(&o.ID, &o.ActivityID, &o.Date, &o.StartTime, &o.EndTime, &o.AnonymousGuests, &o.Notes, &o.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

@@ -23,6 +23,7 @@ type Person struct {
 	Notes        string
 	Anonymised   bool
 	CreatedAt    string
+	Version      int64 // as loaded; a save with an older one is refused (ErrStale)
 }
 
 // Validate checks every field and returns Errors naming each bad one.
@@ -88,19 +89,51 @@ func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 		return err
 	}
 	var oldFirst Date
-	if err := tx.QueryRowContext(ctx, `SELECT first_contact FROM people WHERE id = ?`, p.ID).Scan(&oldFirst); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	var erased bool
+	if err := tx.QueryRowContext(ctx, `SELECT first_contact, anonymised FROM people WHERE id = ?`, p.ID).Scan(&oldFirst, &erased); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
+	}
+	if erased {
+		return ErrErased // never write personal data back into an erased person
 	}
 	if err := followFirstContact(ctx, tx, p.ID, oldFirst, p.FirstContact); err != nil {
 		return err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = ?, birth_year = ?, gender = ?,
-		phone = ?, email = ?, first_contact = ?, entry_channel = ?, invited_by = ?, notes = ?, updated_at = ?
-		WHERE id = ?`, append(args, p.ID)...)
+		phone = ?, email = ?, first_contact = ?, entry_channel = ?, invited_by = ?, notes = ?, updated_at = ?,
+		version = version + 1 WHERE id = ?`+versionClause, append(args, p.ID, p.Version, p.Version)...)
 	if err != nil {
 		return err
 	}
-	return expectOne(res)
+	if err := checkVersioned(ctx, tx, res, "people", p.ID, func() []string { return personChanges(ctx, tx, p) }); err != nil {
+		return err
+	}
+	return bumpVersion(ctx, tx, "people", p.ID, &p.Version)
+}
+
+// personChanges names the fields whose stored value differs from p's.
+func personChanges(ctx context.Context, tx *sql.Tx, p *Person) []string {
+	var cur Person
+	var birth, invited sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT name, birth_year, gender, phone, email, first_contact, entry_channel,
+		invited_by, notes FROM people WHERE id = ?`, p.ID).Scan(&cur.Name, &birth, &cur.Gender, &cur.Phone,
+		&cur.Email, &cur.FirstContact, &cur.EntryChannel, &invited, &cur.Notes)
+	if err != nil {
+		return nil
+	}
+	cur.BirthYear, cur.InvitedBy = int(birth.Int64), invited.Int64
+	var out []string
+	for _, f := range []struct {
+		field string
+		same  bool
+	}{{"name", cur.Name == p.Name}, {"birth_year", cur.BirthYear == p.BirthYear}, {"gender", cur.Gender == p.Gender},
+		{"phone", cur.Phone == p.Phone}, {"email", cur.Email == p.Email}, {"first_contact", cur.FirstContact == p.FirstContact},
+		{"entry_channel", cur.EntryChannel == p.EntryChannel}, {"invited_by", cur.InvitedBy == p.InvitedBy}, {"notes", cur.Notes == p.Notes}} {
+		if !f.same {
+			out = append(out, f.field)
+		}
+	}
+	return out
 }
 
 // Person returns the person with the id, or ErrNotFound.
@@ -109,9 +142,9 @@ func (s *Store) Person(ctx context.Context, id int64) (*Person, error) {
 	var birth sql.NullInt64
 	var invited sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT id, name, birth_year, gender, phone, email, first_contact,
-		entry_channel, invited_by, notes, anonymised, created_at FROM people WHERE id = ?`, id).
+		entry_channel, invited_by, notes, anonymised, created_at, version FROM people WHERE id = ?`, id).
 		Scan(&p.ID, &p.Name, &birth, &p.Gender, &p.Phone, &p.Email, &p.FirstContact,
-			&p.EntryChannel, &invited, &p.Notes, &p.Anonymised, &p.CreatedAt)
+			&p.EntryChannel, &invited, &p.Notes, &p.Anonymised, &p.CreatedAt, &p.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

@@ -1,0 +1,69 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// ErrStale is returned when a save carries an older version of a record than
+// the one stored: someone (another window, a bulk erasure, a merge, an
+// import) changed it after the form loaded it. Nothing is written; the form
+// keeps what was typed and can reload. Match it with errors.Is.
+var ErrStale = &Error{Code: "err.stale"}
+
+// ErrErased is returned when a save would write personal data back into a
+// person who has been erased (anonymised). Match it with errors.Is.
+var ErrErased = &Error{Code: "err.stale_erased"}
+
+// versionClause is appended to an UPDATE's WHERE (after "id = ?"): it raises
+// nothing itself, but only matches the row when the caller's version is the
+// stored one. A version of 0 means the caller did not load the record (an
+// import or the demo writing what it just made) and is not checked. Its two
+// arguments are the version, twice. The same text works in PostgreSQL.
+const versionClause = ` AND (? = 0 OR version = ?)`
+
+// IsStale reports whether err refused a save because the record changed or
+// was erased after the form loaded it: the form should keep what was typed
+// and offer to reload.
+func IsStale(err error) bool { return errors.Is(err, ErrStale) || errors.Is(err, ErrErased) }
+
+// checkVersioned turns an UPDATE that matched no row into ErrNotFound when
+// the record is gone, or into a stale error (see staleError).
+func checkVersioned(ctx context.Context, tx *sql.Tx, res sql.Result, table string, id int64, changed func() []string) error {
+	n, err := res.RowsAffected()
+	if err != nil || n > 0 {
+		return err
+	}
+	var one int
+	err = tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return staleError(changed)
+}
+
+// staleError is ErrStale followed by one error per field whose stored value
+// differs from the one submitted, so the message says what changed and a
+// form can mark those fields.
+func staleError(changed func() []string) error {
+	es := Errors{{Code: ErrStale.Code}}
+	if changed != nil {
+		for _, f := range changed() {
+			es.add(f, "err.changed_elsewhere", nil)
+		}
+	}
+	return es
+}
+
+// bumpVersion sets *v to the version stored after an UPDATE raised it.
+func bumpVersion(ctx context.Context, tx *sql.Tx, table string, id int64, v *int64) error {
+	if *v != 0 {
+		*v++
+		return nil
+	}
+	return tx.QueryRowContext(ctx, "SELECT version FROM "+table+" WHERE id = ?", id).Scan(v)
+}
