@@ -44,7 +44,7 @@ func (s *importScreen) rowList() *widget.List {
 			}
 			l.Hide()
 			c.OnChanged = nil
-			c.Text = s.lines[i]
+			c.SetText(s.lines[i]) // SetChecked redraws only when the tick changes
 			c.SetChecked(r.Create)
 			c.OnChanged = func(on bool) {
 				r.Create = on

@@ -94,8 +94,11 @@ func newImportScreen(u *UI) *importScreen {
 	s.tickCard = widget.NewCard(i18n.T("import.attendance"), "", attendance)
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, chooseBtn, nil, s.fileLbl),
 		widget.NewForm(widget.NewFormItem(i18n.T("import.kind"), s.kind)), s.kindHint,
-		s.mappingCard, s.tickCard, s.summary, container.NewHBox(s.allBtn, s.validBtn))
-	split := container.NewVSplit(container.NewVScroll(top), s.list)
+		s.mappingCard, s.tickCard)
+	// The summary and the import buttons stay in sight above the rows,
+	// however long the column mapping above them is.
+	rows := container.NewBorder(container.NewVBox(s.summary, container.NewHBox(s.allBtn, s.validBtn)), nil, nil, nil, s.list)
+	split := container.NewVSplit(container.NewVScroll(top), rows)
 	split.Offset = 0.62
 	s.root = split
 	s.update()

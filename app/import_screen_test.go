@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -236,5 +237,35 @@ func TestImportDefaultCategoryChosen(t *testing.T) {
 	}
 	if groups["Anna Holm"] != data.GroupTarget || groups["Bo Berg"] != data.GroupVolunteer {
 		t.Fatalf("groups = %v", groups)
+	}
+}
+
+// A look-alike line shows its text beside the check, so the coordinator
+// can read who it is before ticking: the check's drawn label, not only
+// its Text field, holds the line.
+func TestImportLookalikeLinesAreReadable(t *testing.T) {
+	u := newTestUI(t)
+	if err := u.store.SavePerson(u.ctx, &data.Person{Name: "Dorthe Lund"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "liste.csv")
+	os.WriteFile(path, []byte("Navn\nDorte Lund\n"), 0o644)
+	s := screenOf[*importScreen](t, u, "import")
+	s.load(path)
+	checks := drawnChecks(s.list)
+	if len(checks) != 1 {
+		t.Fatalf("checks = %v", checks)
+	}
+	drawn := ""
+	for _, o := range objects(checks[0]) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			drawn += x.Text
+		case *widget.RichText:
+			drawn += x.String()
+		}
+	}
+	if !strings.Contains(drawn, "Dorthe Lund") {
+		t.Fatalf("the look-alike line draws %q, want its text", drawn)
 	}
 }
