@@ -1,9 +1,12 @@
 package indicators
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"math"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"samspil/data"
@@ -135,6 +138,7 @@ func TestFiguresByHand(t *testing.T) {
 		t.Errorf("ties %d, half or more %d", f.TargetWithTies, f.HalfOrMoreOthers)
 	}
 	near(t, "other share mean", f.OtherShareMean, (2.0/3+0.5)/2)
+	near(t, "half or more from other groups (the booklet's 85 %)", f.HalfOrMoreShare, 1)
 	// 10. T1: Q1 level 3 → Q1 level 3; T2: Q4 level 2 → Q1 level 3; days to
 	// active 30 (T1) and 101 (T2).
 	if f.Transitions[[2]int{3, 3}] != 1 || f.Transitions[[2]int{2, 3}] != 1 || f.ReachedActive != 2 || f.ReachedHost != 0 {
@@ -150,14 +154,63 @@ func TestFiguresByHand(t *testing.T) {
 	if f.Returners != 1 {
 		t.Errorf("returners %d", f.Returners)
 	}
-	// 7. One month.
+	// 7. One month: 3 of its 10 participations by the target group, at
+	// levels 1 (T1 supported), 3 and 3 (T1 and T2 active).
 	if len(f.Months) != 1 || f.Months[0].Volunteers != 2 || f.Months[0].Activities != 2 || f.Months[0].Participations[data.GroupTarget] != 3 {
 		t.Errorf("months %+v", f.Months)
 	}
-	// The month before: February.
-	if r.Previous.Period != (Period{data.MustDate("2026-02-01"), data.MustDate("2026-02-28")}) || r.Previous.Participations != 2 {
-		t.Errorf("previous %+v with %d participations", r.Previous.Period, r.Previous.Participations)
+	near(t, "March's target share", f.Months[0].TargetShare, 0.3)
+	if got := f.Months[0].ByLevel; !maps.Equal(got, map[int]int{1: 1, 3: 2}) {
+		t.Errorf("March's role levels %v, want 1:1 3:2", got)
 	}
+	previousByHand(t, r.Previous)
+}
+
+// previousByHand checks the month before March in the fixture: on 10
+// February T1 (target group, supported) and R1 (resourceful, active).
+func previousByHand(t *testing.T, f Figures) {
+	t.Helper()
+	if f.Period != (Period{data.MustDate("2026-02-01"), data.MustDate("2026-02-28")}) {
+		t.Errorf("previous period %+v", f.Period)
+	}
+	if f.Participations != 2 || f.Participants != 2 || f.TargetParticipants != 1 || f.Occasions != 1 || f.Newcomers != 2 {
+		t.Errorf("previous: participations %d, participants %d, target %d, occasions %d, newcomers %d",
+			f.Participations, f.Participants, f.TargetParticipants, f.Occasions, f.Newcomers)
+	}
+	if !maps.Equal(f.ByGroup, map[data.Group]GroupCount{data.GroupTarget: {1, 1}, data.GroupResourceful: {1, 1}}) {
+		t.Errorf("previous by group %v", f.ByGroup)
+	}
+	near(t, "previous reach", f.Reach, 0.1)
+	near(t, "previous target share", f.TargetShareOfParticipations, 0.5)
+	near(t, "previous coverage", f.Coverage, 1)
+	near(t, "previous half or more", f.HalfOrMoreShare, 1)
+	if f.Retention != nil || f.PreviousParticipants != 0 {
+		t.Errorf("nobody took part in January, yet retention %v of %d", deref(f.Retention), f.PreviousParticipants)
+	}
+	if !maps.Equal(f.Transitions, map[[2]int]int{{1, 1}: 1}) || f.ReachedActive != 0 {
+		t.Errorf("previous transitions %v, reached active %d", f.Transitions, f.ReachedActive)
+	}
+	if !maps.Equal(f.Months[0].ByLevel, map[int]int{1: 1}) {
+		t.Errorf("February's role levels %v", f.Months[0].ByLevel)
+	}
+	near(t, "February's target share", f.Months[0].TargetShare, 0.5)
+}
+
+// TestRetentionByHand compares 12-31 March with the 20 days before it:
+// T1, V1 and S1 came on 5 March; T1 and V1 came again (2 of 3). T2 came
+// back on 12 March after three months away.
+func TestRetentionByHand(t *testing.T) {
+	s := fixture(t)
+	p := Period{data.MustDate("2026-03-12"), data.MustDate("2026-03-31")}
+	r, err := Compute(context.Background(), s, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := r.Current
+	if f.PreviousParticipants != 3 || f.StillActive != 2 || f.Returners != 1 {
+		t.Errorf("previous %d, still active %d, returners %d", f.PreviousParticipants, f.StillActive, f.Returners)
+	}
+	near(t, "retention", f.Retention, 2.0/3)
 }
 
 func TestEmptyPeriodAndUnknownTargetSize(t *testing.T) {
@@ -202,13 +255,25 @@ func TestNetworkEdges(t *testing.T) {
 	}
 	// O1: T1–V1; O2: T1–T2, T1–R1, T2–R1. S1 is a professional; O3 had no
 	// target-group member (T2 was a volunteer by then).
-	if len(r.Current.Edges) != 4 {
-		t.Fatalf("edges = %+v", r.Current.Edges)
-	}
-	for _, e := range r.Current.Edges {
-		if e.Occasions != 1 || e.A >= e.B {
-			t.Errorf("edge %+v", e)
+	id := func(name string) int64 {
+		t.Helper()
+		var id int64
+		if err := s.DB().QueryRow(`SELECT id FROM people WHERE name = ?`, name).Scan(&id); err != nil {
+			t.Fatal(err)
 		}
+		return id
+	}
+	pair := func(a, b string) Edge {
+		x, y := id(a), id(b)
+		return Edge{A: min(x, y), B: max(x, y), Occasions: 1}
+	}
+	want := []Edge{pair("T1", "V1"), pair("T1", "T2"), pair("T1", "R1"), pair("T2", "R1")}
+	got := slices.Clone(r.Current.Edges)
+	order := func(a, b Edge) int { return cmp.Or(cmp.Compare(a.A, b.A), cmp.Compare(a.B, b.B)) }
+	slices.SortFunc(got, order)
+	slices.SortFunc(want, order)
+	if !slices.Equal(got, want) {
+		t.Errorf("edges = %+v, want %+v", got, want)
 	}
 	plain, _ := Compute(context.Background(), s, Month(data.MustDate("2026-03-10")))
 	if plain.Current.Edges != nil {
