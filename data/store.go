@@ -54,9 +54,11 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// dsnOptions holds every connection setting, so each pooled connection has it.
+// dsnOptions holds every connection setting, so each pooled connection has
+// it. secure_delete makes SQLite overwrite what it deletes, so an erased
+// person's values do not linger in the file's free space.
 const dsnOptions = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-	"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	"&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate"
 
 // inspectFile reads the SQLite header of path without opening it as a
 // database, so that a foreign or newer file is never modified. It reports
