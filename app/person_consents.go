@@ -1,10 +1,9 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"samspil/app/i18n"
@@ -14,58 +13,38 @@ import (
 
 // consentsTab shows a person's consents, adds one and withdraws one.
 type consentsTab struct {
-	e        env
-	root     fyne.CanvasObject
-	personID int64
-	rows     []data.Consent
-	list     *widget.List
-	sel      int
-	purpose  *codeSelect
-	givenOn  *sw.DateField
-	method   *widget.Entry
-	fields   *fieldSet
+	*recordsTab[data.Consent]
+	purpose *codeSelect
+	givenOn *sw.DateField
+	method  *widget.Entry
 }
 
 func newConsentsTab(e env) *consentsTab {
-	t := &consentsTab{e: e, sel: -1, fields: newFieldSet()}
-	t.list = textList(func() int { return len(t.rows) }, func(i int) string {
-		c := t.rows[i]
-		line := fmt.Sprintf("%s: %s %s", i18n.Label("consent", c.Purpose), i18n.T("person.given"), i18n.DateText(c.GivenOn))
-		if c.Method != "" {
-			line += " (" + c.Method + ")"
-		}
-		if !c.WithdrawnOn.IsZero() {
-			line += ", " + i18n.T("person.withdrawn") + " " + i18n.DateText(c.WithdrawnOn)
-		}
-		return line
-	}, func(i int) { t.sel = i })
+	t := &consentsTab{}
+	t.recordsTab = newRecordsTab(e, consentLine, func(ctx context.Context, id int64) ([]data.Consent, error) { return e.db().Consents(ctx, id) })
 	t.purpose = newCodeSelect("consent", data.ConsentPurposes, "", nil)
 	t.purpose.SetCode("registration")
 	t.givenOn = t.fields.date("given_on", newDateEntry(data.Today()))
 	t.method = t.fields.entry("method", widget.NewEntry())
 	t.method.SetPlaceHolder(i18n.T("person.method_hint"))
-	addBtn := widget.NewButton(i18n.T("person.add_consent"), t.add)
-	withdrawBtn := widget.NewButton(i18n.T("person.withdraw_consent"), t.withdraw)
-	form := widget.NewForm(
+	t.lay(widget.NewForm(
 		widget.NewFormItem(i18n.T("field.purpose"), t.purpose),
 		widget.NewFormItem(i18n.T("field.given_on"), t.givenOn),
-		widget.NewFormItem(i18n.T("field.method"), t.method))
-	t.root = container.NewBorder(nil, container.NewVBox(form, container.NewHBox(addBtn, withdrawBtn), t.fields.summary),
-		nil, nil, t.list)
+		widget.NewFormItem(i18n.T("field.method"), t.method)),
+		widget.NewButton(i18n.T("person.add_consent"), t.add),
+		widget.NewButton(i18n.T("person.withdraw_consent"), t.withdraw))
 	return t
 }
 
-func (t *consentsTab) content() fyne.CanvasObject { return t.root }
-
-func (t *consentsTab) load(personID int64, _ catalogs) {
-	t.personID, t.rows, t.sel = personID, nil, -1
-	if personID != 0 {
-		var err error
-		t.rows, err = t.e.db().Consents(t.e.context(), personID)
-		t.e.showError(err)
+func consentLine(c data.Consent) string {
+	line := fmt.Sprintf("%s: %s %s", i18n.Label("consent", c.Purpose), i18n.T("person.given"), i18n.DateText(c.GivenOn))
+	if c.Method != "" {
+		line += " (" + c.Method + ")"
 	}
-	t.fields.clear()
-	resetList(t.list)
+	if !c.WithdrawnOn.IsZero() {
+		line += ", " + i18n.T("person.withdrawn") + " " + i18n.DateText(c.WithdrawnOn)
+	}
+	return line
 }
 
 func (t *consentsTab) add() {
@@ -78,17 +57,10 @@ func (t *consentsTab) add() {
 }
 
 func (t *consentsTab) withdraw() {
-	if !selected(t.fields, t.sel, len(t.rows)) {
+	c, ok := t.selectedRow()
+	if !ok {
 		return
 	}
-	c := t.rows[t.sel]
 	c.WithdrawnOn = data.Today()
 	t.after(t.e.db().SaveConsent(t.e.context(), &c))
-}
-
-func (t *consentsTab) after(err error) {
-	t.fields.show(err)
-	if err == nil {
-		t.load(t.personID, catalogs{})
-	}
 }
