@@ -39,6 +39,16 @@ func (k keyboard) typeText(s string) {
 	}
 }
 
+// tick types each name into the focused search box and presses Enter,
+// as a coordinator ticks people on Registrering.
+func (k keyboard) tick(names ...string) {
+	k.t.Helper()
+	for _, n := range names {
+		k.typeText(n)
+		k.press(fyne.KeyReturn)
+	}
+}
+
 // press presses one key without modifiers.
 func (k keyboard) press(name fyne.KeyName) {
 	k.t.Helper()

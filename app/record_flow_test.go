@@ -52,10 +52,7 @@ func TestTicksFollowACorrectedDateAndCtrlSInTheDateFieldSavesThem(t *testing.T) 
 	r := openRecord(t, u)
 	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
 	u.win.Canvas().Focus(r.search)
-	kb.typeText("mi")
-	kb.press(fyne.KeyReturn)
-	kb.typeText("jo")
-	kb.press(fyne.KeyReturn)
+	kb.tick("mi", "jo")
 	retype(kb, r.date, "24-11-2026")
 	if n := len(r.ticks.ticked()); n != 2 {
 		t.Fatalf("%d ticked after correcting the date, want the 2 ticked before", n)
@@ -88,10 +85,7 @@ func TestTicksSurviveEditingTheDateAndChangingActivity(t *testing.T) {
 	r := openRecord(t, u)
 	r.openActivity(cafe.ID, data.MustDate("2026-11-24"))
 	u.win.Canvas().Focus(r.search)
-	kb.typeText("mia")
-	kb.press(fyne.KeyReturn)
-	kb.typeText("karin")
-	kb.press(fyne.KeyReturn)
+	kb.tick("mia", "karin")
 	host := roleByCode(t, u, "host")
 	r.ticks.find(mia.ID).roleID = host.ID
 	u.win.Canvas().Focus(r.date)
@@ -122,8 +116,7 @@ func TestNewOccasionOnARecordedDayAsksToMerge(t *testing.T) {
 	r := openRecord(t, u)
 	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
 	u.win.Canvas().Focus(r.search)
-	kb.typeText("karin")
-	kb.press(fyne.KeyReturn)
+	kb.tick("karin")
 	var asked string
 	u.pick = func(title, msg string, labels []string) int {
 		asked = msg + " | " + strings.Join(labels, " | ")
@@ -207,8 +200,7 @@ func TestTabFromTheSearchReachesTheLastTickedRole(t *testing.T) {
 	kb := keyboard{t, u.win}
 	r := openRecord(t, u)
 	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
-	kb.typeText("jo")
-	kb.press(fyne.KeyReturn)
+	kb.tick("jo")
 	kb.press(fyne.KeyTab)
 	sel, ok := u.win.Canvas().Focused().(interface{ SelectedIndex() int })
 	if !ok {
@@ -240,8 +232,7 @@ func TestPersonAddedForLastWeeksOccasionCountsInTheTargetGroup(t *testing.T) {
 	kb := keyboard{t, u.win}
 	r := openRecord(t, u)
 	r.openActivity(cafe.ID, lastWeek)
-	kb.typeText("sofie")
-	kb.press(fyne.KeyReturn)
+	kb.tick("sofie")
 	if !strings.Contains(r.balance.Text, "1 af 1") {
 		t.Fatalf("balance = %q; want Sofie counted in the target group", r.balance.Text)
 	}
