@@ -114,7 +114,7 @@ func defaultDatabase(a fyne.App) string {
 // window; a file that cannot be opened is explained, and left untouched.
 func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 	os.MkdirAll(filepath.Dir(path), 0o700)
-	s, err := data.Open(path)
+	s, err := data.OpenExclusive(path) // one window per file: a second is refused
 	if err != nil {
 		showOpenError(a, w, path, err, func() { restoreAtStart(a, w, path, version, started) })
 		return

@@ -50,7 +50,7 @@ func (u *UI) restoreBackup() {
 				old.Close()
 				touched = true
 				_, restoreErr = data.RestoreFile(context.Background(), path, backup, dir)
-				s, err := data.Open(path)
+				s, err := data.OpenExclusive(path)
 				if err != nil {
 					return err
 				}

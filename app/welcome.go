@@ -78,7 +78,7 @@ func openDemo(u *UI, tpl string, done func()) {
 			u.showError(err)
 			return
 		}
-		s, err := data.Open(path)
+		s, err := data.OpenExclusive(path)
 		if err != nil {
 			u.showError(err)
 			return

@@ -36,6 +36,18 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 }
 
 func erasePerson(ctx context.Context, tx *sql.Tx, id int64) error {
+	if err := anonymise(ctx, tx, id); err != nil {
+		return err
+	}
+	if err := register(ctx, tx, id, "anonymise"); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "erase_person", fmt.Sprintf("person=%d", id))
+}
+
+// anonymise removes the person's identity inside tx (see ErasePerson),
+// without registering or logging it.
+func anonymise(ctx context.Context, tx *sql.Tx, id int64) error {
 	var name string
 	var erased bool
 	err := tx.QueryRowContext(ctx, `SELECT name, anonymised FROM people WHERE id = ?`, id).Scan(&name, &erased)
@@ -67,10 +79,7 @@ func erasePerson(ctx context.Context, tx *sql.Tx, id int64) error {
 			return err
 		}
 	}
-	if err := register(ctx, tx, id, "anonymise"); err != nil {
-		return err
-	}
-	return audit(ctx, tx, "erase_person", fmt.Sprintf("person=%d", id))
+	return nil
 }
 
 // register enters an erasure in the erasure register: id, time and kind,
@@ -102,10 +111,25 @@ func (s *Store) DeletePersonCompletely(ctx context.Context, id int64) error {
 }
 
 func deletePersonCompletely(ctx context.Context, tx *sql.Tx, id int64) error {
-	var name string
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT name, (SELECT count(*) FROM participations WHERE person_id = people.id)
-		FROM people WHERE id = ?`, id).Scan(&name, &n)
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participations WHERE person_id = ?`, id).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if err := removePerson(ctx, tx, id); err != nil {
+		return err
+	}
+	if err := register(ctx, tx, id, "delete"); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "delete_person_completely", fmt.Sprintf("person=%d participations=%d", id, n))
+}
+
+// removePerson deletes the person and their participations inside tx, with
+// their name gone from every free text, without registering or logging it.
+func removePerson(ctx context.Context, tx *sql.Tx, id int64) error {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM people WHERE id = ?`, id).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
@@ -118,13 +142,8 @@ func deletePersonCompletely(ctx context.Context, tx *sql.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM participations WHERE person_id = ?`, id); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id); err != nil {
-		return err
-	}
-	if err := register(ctx, tx, id, "delete"); err != nil {
-		return err
-	}
-	return audit(ctx, tx, "delete_person_completely", fmt.Sprintf("person=%d participations=%d", id, n))
+	_, err = tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
+	return err
 }
 
 // AuditEntry is one line of the audit log.

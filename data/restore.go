@@ -9,14 +9,22 @@ import (
 )
 
 // RestoreFile replaces the database at path with the backup, after checking
-// that the backup is a sound Samspil database this version can read. The
+// that the backup is a sound Samspil database this version can read. It is
+// refused with ErrInUse while a window holds the file (OpenExclusive). The
 // file being replaced is kept first as before-restore-<time>.db in keepDir
-// (when it exists). The database must be closed. Either the restore
+// (when it exists), and what must survive a restore is carried from it into
+// the restored file (see carryOver): the audit log, the export register and
+// the erasure register, whose erasures are applied again. Either the restore
 // completes or path is left as it was.
 func RestoreFile(ctx context.Context, path, backup, keepDir string) (kept string, err error) {
 	if err := VerifyBackup(ctx, backup); err != nil {
 		return "", err
 	}
+	lock, err := acquireLock(path)
+	if err != nil {
+		return "", err
+	}
+	defer lock.release()
 	if _, err := os.Stat(path); err == nil {
 		if err := os.MkdirAll(keepDir, 0o700); err != nil {
 			return "", err
@@ -27,16 +35,23 @@ func RestoreFile(ctx context.Context, path, backup, keepDir string) (kept string
 		}
 	}
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".restore.tmp")
-	if err := copyFile(backup, tmp); err != nil {
-		os.Remove(tmp)
+	fail := func(err error) (string, error) {
+		removeDatabaseFiles(tmp)
 		return kept, err
+	}
+	if err := copyFile(backup, tmp); err != nil {
+		return fail(err)
+	}
+	if kept != "" {
+		if err := carryOver(ctx, tmp, kept); err != nil {
+			return fail(err)
+		}
 	}
 	for _, side := range []string{path + "-wal", path + "-shm"} {
 		os.Remove(side)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return kept, err
+		return fail(err)
 	}
 	return kept, nil
 }

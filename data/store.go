@@ -26,6 +26,7 @@ const ApplicationID = 0x53616d73
 type Store struct {
 	db   *sql.DB
 	path string
+	lock *fileLock // held by a window's store (OpenExclusive), else nil
 }
 
 // Open opens the Samspil database at path, creating it when the file does not
@@ -38,6 +39,11 @@ func Open(path string) (*Store, error) {
 	fresh, err := inspectFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if !fresh {
+		if err := checkWritable(path); err != nil {
+			return nil, err
+		}
 	}
 	db, err := sql.Open("sqlite", path+"?"+dsnOptions)
 	if err != nil {
@@ -158,10 +164,13 @@ func (s *Store) Path() string { return s.path }
 // indicators) that run their own read-only queries.
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close checkpoints the write-ahead log and closes the database.
+// Close checkpoints the write-ahead log, closes the database and releases
+// the window's lock (when OpenExclusive took one).
 func (s *Store) Close() error {
 	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.release()
+	return err
 }
 
 // inTx runs fn in one immediate transaction, committing when fn returns nil.
