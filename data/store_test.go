@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -134,20 +136,55 @@ func TestOpenRefusesForeignFilesUntouched(t *testing.T) {
 	}
 }
 
+// TestOpenReadOnlyFileIsRefusedClearly opens a database its user may not
+// write. Root may write any file, so as root (how CI runs) the opening is
+// done by a child process that runs as the unprivileged user nobody.
 func TestOpenReadOnlyFileIsRefusedClearly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root ignores file permissions")
+	if path := os.Getenv("SAMSPIL_READ_ONLY_DB"); path != "" {
+		_, err := Open(path)
+		fmt.Print(errCode(err))
+		os.Exit(0)
 	}
-	path := filepath.Join(t.TempDir(), "ro.db")
+	// A folder of its own that nobody may enter (t.TempDir's parent is
+	// closed to other users).
+	dir, err := os.MkdirTemp("", "samspil-ro-")
+	must(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	must(t, os.Chmod(dir, 0o777))
+	path := filepath.Join(dir, "ro.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	os.Chmod(path, 0o444)
-	if _, err := Open(path); err == nil {
-		t.Fatal("opened a read-only database for writing")
+	must(t, os.Chmod(path, 0o444))
+	if code := openCodeWithoutRoot(t, path); code != "err.db_read_only" {
+		t.Fatalf("opening a read-only database gave %q, want err.db_read_only", code)
 	}
+}
+
+// openCodeWithoutRoot opens path as a user who is not root and returns the
+// error code ("" when it opened): in this process, or as root in a copy of
+// the test binary run as nobody.
+func openCodeWithoutRoot(t *testing.T, path string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		_, err := Open(path)
+		return errCode(err)
+	}
+	bin := filepath.Join(filepath.Dir(path), "data.test")
+	exe, err := os.ReadFile(os.Args[0])
+	must(t, err)
+	must(t, os.WriteFile(bin, exe, 0o755))
+	cmd := exec.Command(bin, "-test.run=^TestOpenReadOnlyFileIsRefusedClearly$")
+	cmd.Env = append(os.Environ(), "SAMSPIL_READ_ONLY_DB="+path)
+	cmd.Dir = filepath.Dir(path)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("the child as nobody: %v (%s)", err, out)
+	}
+	return string(out)
 }
 
 func TestBackupIsVerifiedAndAtomic(t *testing.T) {
