@@ -10,10 +10,15 @@ import (
 )
 
 // BackupDaily makes the day's automatic backup in dir (samspil-YYYY-MM-DD.db),
-// unless one exists already, and keeps only the newest keep of them. It
-// returns the path of the backup, or "" when today's was made before.
+// unless one exists already, and keeps only the newest keep of them — and of
+// each kind of safety copy (before-import, before-erase, before-restore …),
+// so an erased person's data rotate out of every copy. It returns the path
+// of the backup, or "" when today's was made before.
 func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	if err := pruneSafetyCopies(dir, keep); err != nil {
 		return "", err
 	}
 	path := filepath.Join(dir, "samspil-"+Today().String()+".db")
@@ -24,6 +29,31 @@ func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, 
 		return "", err
 	}
 	return path, pruneBackups(dir, "samspil-", keep)
+}
+
+// pruneSafetyCopies keeps the newest keep of each kind of before-* copy in
+// dir (the kind is the name up to its date).
+func pruneSafetyCopies(dir string, keep int) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	kinds := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, "before-") || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		if i := strings.IndexFunc(name, func(r rune) bool { return r >= '0' && r <= '9' }); i > 0 {
+			kinds[name[:i]] = true
+		}
+	}
+	for kind := range kinds {
+		if err := pruneBackups(dir, kind, keep); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // BackupBefore makes a backup before a risky change (an import, a merge, a
