@@ -1,5 +1,5 @@
 // Package cli runs Samspil's headless subcommands (demo, check, backup,
-// export, import, version) for scripts and tests. It prints one clear line
+// erase, export, import, version) for scripts and tests. It prints one clear line
 // on failure and never opens a window.
 package cli
 
@@ -37,6 +37,7 @@ const Usage = `usage:
   samspil check --db PATH [--repair-first-periods]
   samspil backup --db PATH --to FILE
   samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
+  samspil erase --db PATH --person ID [--delete]   anonymise (or delete) a person, logged
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
                  [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
   samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
@@ -51,6 +52,7 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"check":   runCheck,
 	"backup":  runBackup,
 	"restore": runRestore,
+	"erase":   runErase,
 	"export":  runExport,
 	"import":  runImport,
 	"version": runVersion,
