@@ -23,6 +23,10 @@ type Summary struct {
 	Excluded      int // people left out for lack of research consent
 	Unkeyed       int // people counted without a key
 	Pseudonymised bool
+	// Scrubbed counts the replacements made in free text, by kind
+	// (KindName, KindPhone …); Blanked the values the k-check left
+	// empty in the people table, by column.
+	Scrubbed, Blanked map[string]int
 }
 
 // exporter writes one export.
@@ -36,6 +40,8 @@ type exporter struct {
 	// of research consent, for the README.
 	partsLeftOut int
 	counts       map[string]int
+	scrubCounts  map[string]int // replacements in the logbook, by kind
+	blanked      map[string]int // values the k-check blanked, by column
 	progress     func(Progress)
 	ctx          context.Context
 	current      string
@@ -158,7 +164,8 @@ func run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	if err := s.RecordExport(context.WithoutCancel(ctx), rec); err != nil {
 		return Summary{}, err
 	}
-	return Summary{Out: out, RowCounts: e.counts, Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, nil
+	return Summary{Out: out, RowCounts: e.counts, Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified,
+		Scrubbed: e.scrubCounts, Blanked: e.blanked}, nil
 }
 
 // writeAll writes the tables. The workbook shows them in the order of

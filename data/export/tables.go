@@ -385,43 +385,6 @@ func (e *exporter) paths(ctx context.Context) error {
 	return err
 }
 
-func (e *exporter) logbook(ctx context.Context) error {
-	entries, err := e.src.s.LogEntries(ctx, data.LogFilter{From: e.src.from, To: e.src.to})
-	if err != nil {
-		return err
-	}
-	sc := newScrubber(e.src.people)
-	_, err = e.writeTable(logbookTable, func(w *rowWriter) error {
-		for i := len(entries) - 1; i >= 0; i-- { // oldest first
-			row := entries[i]
-			full, err := e.src.s.LogEntry(ctx, row.ID)
-			if err != nil {
-				return err
-			}
-			var themes, keys []string
-			for _, id := range full.ThemeIDs {
-				themes = append(themes, e.src.themes[id].Code)
-			}
-			for _, id := range full.PersonIDs {
-				if k := e.src.keyOf(id); k != "" {
-					keys = append(keys, k)
-				}
-			}
-			text := full.Text
-			if !e.opt.Identified {
-				text = sc.scrub(text)
-			}
-			err = w.write(full.ID, full.Date, orNil(full.ActivityID), orNil(full.OccasionID),
-				strings.Join(themes, "|"), strings.Join(keys, "|"), text)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return err
-}
-
 func parseID(s string) int64 {
 	var n int64
 	for _, r := range s {
