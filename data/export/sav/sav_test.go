@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"samspil/data/export/internal/readers"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +150,42 @@ func TestRefusals(t *testing.T) {
 	w, _ := NewWriter(&bytes.Buffer{}, "", []Var{{Name: "s", Kind: String, Width: 2}}, 1)
 	if err := w.Write([]any{"abc"}); err == nil {
 		t.Error("a string wider than its variable was accepted")
+	}
+}
+
+// TestReadersReadIt has PSPP and R's haven read a file with Danish text, a
+// very long string, value labels, a date and a missing value.
+func TestReadersReadIt(t *testing.T) {
+	long := strings.Repeat("æøå ", 700) + "slut"
+	vars := []Var{
+		{Name: "role", Label: "Rolle (liste role)", Labels: []Label{{1, "initiativtager"}, {2, "vært"}}},
+		{Name: "date", Label: "Dato", Kind: Date},
+		{Name: "text", Label: "Tekst æøå", Kind: String, Width: len(long)},
+		{Name: "minutes", Label: "Minutter"},
+	}
+	rows := [][]any{
+		{2, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), long, 90},
+		{1, time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC), "Ærø", nil},
+	}
+	path := filepath.Join(t.TempDir(), "t.sav")
+	var buf bytes.Buffer
+	w, _ := NewWriter(&buf, "Prøve", vars, len(rows))
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	csv := readers.PSPPConvert(t, path, "-O", "csv", "--labels")
+	if !strings.Contains(csv, "vært,03/14/2026,"+long+",90") || !strings.Contains(csv, "initiativtager,12/31/2016,Ærø,") {
+		t.Errorf("PSPP read:\n%.400s", csv)
+	}
+	out := readers.R(t, `d <- read_sav("`+path+`"); cat(nrow(d), attr(d$role, "label"), names(attr(d$role, "labels")), as.character(d$date), nchar(d$text[1]), d$text[2], is.na(d$minutes[2]), "\n")`)
+	want := "2 Rolle (liste role) initiativtager vært 2026-03-14 2016-12-31 2804 Ærø TRUE"
+	if strings.TrimSpace(out) != want {
+		t.Errorf("haven read %q, want %q", out, want)
 	}
 }

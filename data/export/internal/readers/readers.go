@@ -1,0 +1,58 @@
+// Package readers runs the statistics programs the research package is
+// written for (PSPP, R with haven) from tests. A missing program skips the
+// test on a developer's machine and fails it in CI (CI=true), so CI proves
+// that the files open.
+package readers
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// Need returns the path of program, skipping the test when it is missing
+// outside CI and failing it in CI.
+func Need(t testing.TB, program string) string {
+	t.Helper()
+	path, err := exec.LookPath(program)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (apt-get install pspp r-base-core r-cran-haven)", program)
+		}
+		t.Skipf("%s is not installed", program)
+	}
+	return path
+}
+
+// R runs an R script with haven loaded and returns what it printed; the
+// test fails if R fails.
+func R(t testing.TB, script string) string {
+	t.Helper()
+	Need(t, "Rscript")
+	out, err := exec.Command("Rscript", "--vanilla", "-e", "suppressPackageStartupMessages(library(haven)); "+script).CombinedOutput()
+	if err != nil {
+		if strings.Contains(string(out), "there is no package called") && os.Getenv("CI") != "true" {
+			t.Skipf("R has no haven: %s", out)
+		}
+		t.Fatalf("Rscript: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// PSPPConvert converts a system file to CSV with pspp-convert and returns
+// the CSV.
+func PSPPConvert(t testing.TB, sav string, args ...string) string {
+	t.Helper()
+	Need(t, "pspp-convert")
+	csv := sav + ".pspp.csv"
+	out, err := exec.Command("pspp-convert", append(append(args, sav), csv)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pspp-convert %s: %v\n%s", sav, err, out)
+	}
+	b, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
