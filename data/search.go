@@ -16,8 +16,10 @@ type PersonFilter struct {
 	ActiveFrom, ActiveTo   Date
 	Inactive               bool
 	MissingResearchConsent bool
-	// ReviewMonths lists people up for a retention review: registered
-	// before that many months ago and with no participation since.
+	// ReviewMonths lists people up for a retention review: no
+	// participation for that many months — or, for someone who never took
+	// part, first contact (else registration) that long ago. The date it
+	// went by is in PersonRow.LastActive.
 	ReviewMonths int
 	SortBy       string // "name" (default), "newest"
 	Limit        int    // 0 means no limit
@@ -39,6 +41,10 @@ type PersonRow struct {
 	Group     Group // group today
 	BirthYear int
 	CreatedAt string
+	// LastActive is the day of the latest participation, or the first
+	// contact for someone who never took part (zero when neither is
+	// known); filled in for the retention review only.
+	LastActive Date
 }
 
 // SearchPeople returns the people matching f. Erased (anonymised) people are
@@ -46,6 +52,7 @@ type PersonRow struct {
 func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, error) {
 	today := Today()
 	var where []string
+	extra := ", ''" // LastActive, for the review only
 	args := []any{today, today}
 	where = append(where, "p.anonymised = 0")
 	words := strings.Fields(FoldName(f.Query))
@@ -78,9 +85,9 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 	}
 	if f.ReviewMonths > 0 {
 		cutoff := today.AddMonths(-f.ReviewMonths)
-		where = append(where, `p.created_at < ? AND NOT EXISTS (SELECT 1 FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
-			WHERE pa.person_id = p.id AND o.date >= ?)`)
-		args = append(args, cutoff.String(), cutoff)
+		where = append(where, lastActive+" < ?")
+		args = append(args, cutoff)
+		extra = ", coalesce(" + lastActive + ", '')"
 	}
 	order := "p.name COLLATE NOCASE, p.id"
 	switch {
@@ -93,7 +100,7 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		order = `CASE WHEN (' ' || p.search_key) LIKE ? ESCAPE '\' THEN 0 ELSE 1 END, ` + order
 		args = append(args, "% "+escapeLike(words[0])+"%")
 	}
-	query := `SELECT p.id, p.name, p.phone, p.email, coalesce(grp, ''), coalesce(p.birth_year, 0), p.created_at
+	query := `SELECT p.id, p.name, p.phone, p.email, coalesce(grp, ''), coalesce(p.birth_year, 0), p.created_at` + extra + `
 		FROM people p LEFT JOIN (SELECT person_id, grp FROM group_periods
 			WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)) g ON g.person_id = p.id
 		WHERE ` + strings.Join(where, " AND ") + " ORDER BY " + order
@@ -111,9 +118,14 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 
 func scanPersonRow(r *sql.Rows) (PersonRow, error) {
 	var p PersonRow
-	err := r.Scan(&p.ID, &p.Name, &p.Phone, &p.Email, &p.Group, &p.BirthYear, &p.CreatedAt)
+	err := r.Scan(&p.ID, &p.Name, &p.Phone, &p.Email, &p.Group, &p.BirthYear, &p.CreatedAt, &p.LastActive)
 	return p, err
 }
+
+// lastActive is a person's latest participation day, else their first
+// contact, else the day they were registered.
+const lastActive = `coalesce((SELECT max(o.date) FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
+	WHERE pa.person_id = p.id), p.first_contact, substr(p.created_at, 1, 10))`
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
