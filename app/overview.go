@@ -52,7 +52,7 @@ func newOverview(u *UI) *overview {
 	o := &overview{u: u}
 	o.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.status = widget.NewLabel("")
-	today := data.Today()
+	today := u.day()
 	o.from = newDateEntry(today.AddMonths(-1))
 	o.to = newDateEntry(today)
 	showBtn := widget.NewButton(i18n.T("overview.show"), o.compute)
@@ -166,7 +166,7 @@ func (o *overview) reload() {
 
 // chosen returns the period picked.
 func (o *overview) chosen() (indicators.Period, error) {
-	today := data.Today()
+	today := o.u.day()
 	switch o.period.Code() {
 	case "month":
 		return indicators.Month(today), nil
@@ -205,7 +205,7 @@ func (o *overview) compute() {
 	// of the one before; a period the user sets, with the one before it.
 	p, before, unfinished := whole, whole.Previous(), false
 	if o.period.Code() != "custom" {
-		p, before, unfinished = indicators.SoFar(whole, data.Today())
+		p, before, unfinished = indicators.SoFar(whole, o.u.day())
 	}
 	o.seq++
 	seq := o.seq

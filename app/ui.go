@@ -65,6 +65,8 @@ type UI struct {
 	pick func(title, msg string, labels []string) int
 	// closed is set once the database is closed.
 	closed bool
+	// today, when set, is the day the overview counts to (tests).
+	today func() data.Date
 }
 
 // errAsked is returned by a save that put a question to the user first:
