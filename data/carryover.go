@@ -7,10 +7,13 @@ import (
 	"strings"
 )
 
-// kept are the tables a restore never rolls back: what was done and handed
+// keptTable is a table carried over, compared on its columns.
+type keptTable struct{ table, columns string }
+
+// keptTables are the tables a restore never rolls back: what was done and handed
 // out, and who asked to be erased. Their rows (no personal data in any)
 // are carried from the replaced file into the restored one.
-var keptTables = []struct{ table, columns string }{
+var keptTables = []keptTable{
 	{"audit", "at, action, details"},
 	{"exports", "at, recipient, period_from, period_to, pseudonymised, format, row_counts"},
 	{"erasures", "person_id, at, kind"},
@@ -22,18 +25,24 @@ var keptTables = []struct{ table, columns string }{
 // value is left in its free space. A replaced file that cannot be read (a
 // damaged one being restored over) has nothing to give and is skipped.
 func carryOver(ctx context.Context, restored, old string) error {
+	return carryTables(ctx, restored, old, keptTables)
+}
+
+// carryTables merges the tables from old into target, erases again whom
+// the merged register names, and compacts target.
+func carryTables(ctx context.Context, target, old string, tables []keptTable) error {
 	from, err := Open(old)
 	if err != nil {
 		return nil
 	}
 	defer from.Close()
-	s, err := Open(restored)
+	s, err := Open(target)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, k := range keptTables {
+		for _, k := range tables {
 			if err := mergeRows(ctx, from.db, tx, k.table, k.columns); err != nil {
 				return err
 			}
