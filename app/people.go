@@ -59,7 +59,7 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	ps.count = widget.NewLabel("")
 	ps.list = widget.NewList(func() int { return len(ps.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(ps.rows[id])) })
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(reviewLine(ps.rows[id])) })
 	ps.detail = newPersonDetail(u, func(id int64) {
 		ps.query()
 	})
@@ -162,7 +162,9 @@ func (ps *peopleScreen) query() {
 }
 
 // askEraseAll anonymises everyone up for retention review, after a backup
-// and a confirmation that says how many.
+// and a confirmation that says how many and what happens to the backups;
+// then it offers to remove them from the backups too. A form showing one
+// of them is emptied, so Gem cannot write them back.
 func (ps *peopleScreen) askEraseAll() {
 	ids := make([]int64, len(ps.rows))
 	for i, r := range ps.rows {
@@ -171,13 +173,20 @@ func (ps *peopleScreen) askEraseAll() {
 	if len(ids) == 0 {
 		return
 	}
-	ps.u.confirm(i18n.T("people.erase_all"), i18n.Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}), func() {
+	msg := i18n.Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}) + "\n\n" + ps.u.backupsNote()
+	ps.u.confirm(i18n.T("people.erase_all"), msg, func() {
 		if _, err := ps.u.store.BackupBefore(ps.u.ctx, ps.u.backupsDir(), "erase", ps.u.settings().BackupsKept); err != nil {
 			ps.u.showError(err)
 			return
 		}
-		if err := ps.u.store.EraseMany(ps.u.ctx, ids); err != nil {
+		err := ps.u.store.EraseMany(ps.u.ctx, ids)
+		if err != nil {
 			ps.u.showError(err)
+		} else {
+			for _, id := range ids {
+				ps.detail.forget(id)
+			}
+			ps.u.offerEraseFromBackups()
 		}
 		ps.query()
 	})
@@ -189,3 +198,12 @@ func (ps *peopleScreen) openPerson(id int64) { ps.detail.load(id) }
 func (ps *peopleScreen) dirty() bool { return ps.detail.dirty() }
 func (ps *peopleScreen) save() error { return ps.detail.save() }
 func (ps *peopleScreen) discard()    { ps.detail.discard() }
+
+// reviewLine is a person's line in the list; in the retention review it
+// ends with the day their last participation (or first contact) was.
+func reviewLine(r data.PersonRow) string {
+	if r.LastActive.IsZero() {
+		return personLine(r)
+	}
+	return personLine(r) + " · " + i18n.Tf("people.last_active", map[string]any{"Date": i18n.DateText(r.LastActive)})
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -246,6 +247,10 @@ func (d *personDetail) store(p *data.Person) error {
 	}
 	if err := d.u.store.SavePerson(d.u.ctx, p, first); err != nil {
 		d.fields.show(err)
+		if data.IsStale(err) {
+			d.offerReload(err, p.ID)
+			return errAsked
+		}
 		return err
 	}
 	d.show(p)
@@ -253,6 +258,30 @@ func (d *personDetail) store(p *data.Person) error {
 		d.saved(p.ID)
 	}
 	return nil
+}
+
+// offerReload asks whether to show the saved version of a person whose save
+// was refused as stale; an erased person is not shown again.
+func (d *personDetail) offerReload(err error, id int64) {
+	d.u.offerReload(err, func() {
+		if errors.Is(err, data.ErrErased) {
+			d.forget(id)
+			return
+		}
+		d.load(id)
+	})
+}
+
+// forget empties the form when it shows the person with the id (erased or
+// merged away by an operation) and refreshes the list.
+func (d *personDetail) forget(id int64) {
+	if d.personID() != id {
+		return
+	}
+	d.startNew()
+	if d.saved != nil {
+		d.saved(0)
+	}
 }
 
 func (d *personDetail) confirmDespiteDuplicates(p *data.Person, dups []data.PersonRow) {
@@ -318,6 +347,12 @@ func (d *personDetail) askDelete() {
 			d.saved(0)
 		}
 	}
+	erased := func(err error) {
+		done(err)
+		if err == nil {
+			d.u.offerEraseFromBackups()
+		}
+	}
 	if n == 0 {
 		d.u.confirm(i18n.T("person.delete_title"), i18n.Tf("person.delete_confirm", map[string]any{"Name": p.Name}), func() {
 			done(d.u.store.DeletePerson(d.u.ctx, p.ID))
@@ -327,15 +362,15 @@ func (d *personDetail) askDelete() {
 	var dlg dialog.Dialog
 	erase := widget.NewButton(i18n.T("person.erase"), func() {
 		dlg.Hide()
-		d.u.confirm(i18n.T("person.erase"), i18n.Tf("person.erase_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
-			done(d.u.store.ErasePerson(d.u.ctx, p.ID))
+		d.u.confirm(i18n.T("person.erase"), i18n.Tf("person.erase_confirm", map[string]any{"Name": p.Name, "Count": n})+"\n\n"+d.u.backupsNote(), func() {
+			erased(d.u.store.ErasePerson(d.u.ctx, p.ID))
 		})
 	})
 	erase.Importance = widget.WarningImportance
 	full := widget.NewButton(i18n.T("person.delete_full"), func() {
 		dlg.Hide()
-		d.u.confirm(i18n.T("person.delete_full"), i18n.Tf("person.delete_full_confirm", map[string]any{"Name": p.Name, "Count": n}), func() {
-			done(d.u.store.DeletePersonCompletely(d.u.ctx, p.ID))
+		d.u.confirm(i18n.T("person.delete_full"), i18n.Tf("person.delete_full_confirm", map[string]any{"Name": p.Name, "Count": n})+"\n\n"+d.u.backupsNote(), func() {
+			erased(d.u.store.DeletePersonCompletely(d.u.ctx, p.ID))
 		})
 	})
 	full.Importance = widget.DangerImportance
