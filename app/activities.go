@@ -240,6 +240,10 @@ func (a *activitiesScreen) save() error {
 		err = a.u.store.SaveActivity(a.u.ctx, act)
 	}
 	a.fields.show(err)
+	if data.IsStale(err) {
+		a.u.offerReload(err, func() { a.load(act.ID) })
+		return errAsked
+	}
 	if err != nil {
 		return err
 	}

@@ -265,6 +265,10 @@ func (l *logbookScreen) save() error {
 		err = l.u.store.SaveLogEntry(l.u.ctx, e)
 	}
 	l.fields.show(err)
+	if data.IsStale(err) {
+		l.u.offerReload(err, func() { l.load(e.ID) })
+		return errAsked
+	}
 	if err != nil {
 		return err
 	}
