@@ -17,11 +17,21 @@ type Options struct {
 	WithLogbook bool      // include the logbook, names replaced by keys
 	Format      string    // "xlsx" (default) or "csv" (a folder, or a .zip file)
 	BirthYear   bool      // birth year instead of the default five-year age band
-	// SuppressSmall shows counts under 5 as "<5" in summary sheets; on by
-	// default for pseudonymised exports.
+	// SuppressSmall leaves counts from 1 to 4 empty (flagged in their own
+	// column) in the summary sheets; on by default for pseudonymised exports.
 	SuppressSmall *bool
-	AppVersion    string
+	// K is the least number of people any combination of the people
+	// table's descriptive columns may cover in a pseudonymised export
+	// (rarer values are blanked); 0 means the default, 3.
+	K          int
+	AppVersion string
 }
+
+// DefaultK is the k of the k-check when the options give none.
+const DefaultK = 3
+
+// MaxK is the largest k the options accept.
+const MaxK = 50
 
 // Validate checks the options and fills defaults.
 func (o *Options) Validate() error {
@@ -38,6 +48,12 @@ func (o *Options) Validate() error {
 	}
 	if !o.From.IsZero() && !o.To.IsZero() && o.To.Before(o.From) {
 		es = append(es, &data.Error{Code: "err.end_before_start", Field: "end"})
+	}
+	if o.K == 0 {
+		o.K = DefaultK
+	}
+	if o.K < 1 || o.K > MaxK {
+		es = append(es, &data.Error{Code: "err.range", Field: "k", Args: map[string]any{"Min": 1, "Max": MaxK}})
 	}
 	if o.SuppressSmall == nil {
 		suppress := !o.Identified

@@ -44,6 +44,7 @@ func (e *exporter) readme(r *indicators.Report) error {
 		[2]string{"figures_basis", e.figuresBasis()},
 		[2]string{"audit_log", e.auditSummary()},
 	)
+	lines = append(lines, e.privacyLines()...)
 	params, err := e.parameters(r)
 	if err != nil {
 		return err

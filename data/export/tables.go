@@ -19,6 +19,8 @@ func columnsFor(t table, o Options) []column {
 			}
 		case c.name == "birth_year" && !o.BirthYear, c.name == "age_band" && o.BirthYear:
 			continue
+		case c.name == "first_contact" && t.name == "people" && !o.Identified:
+			c = firstContactMonth
 		}
 		out = append(out, c)
 	}
@@ -120,37 +122,47 @@ func (e *exporter) people(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = e.writeTable(peopleTable, func(w *rowWriter) error {
-		end := e.src.to
-		if end.After(data.Today()) {
-			end = data.Today()
+	end := e.src.to
+	if end.After(data.Today()) {
+		end = data.Today()
+	}
+	var rows [][]any
+	for _, p := range e.scope {
+		if p.excluded {
+			continue
 		}
-		for _, p := range e.scope {
-			if p.excluded {
-				continue
-			}
-			var st participantStats
-			if s := e.stats[p.id]; s != nil {
-				st = *s
-			}
-			var birth any
-			if p.birthYear != 0 {
-				birth = p.birthYear
-			}
-			first := ""
-			if ps := e.src.groups.Periods(p.id); len(ps) > 0 {
-				first = string(ps[0].Group)
-			}
-			last, _ := e.src.groupOn(p.id, end)
-			before := hist[p.id]
-			firstEver := before.first
-			if firstEver.IsZero() {
-				firstEver = st.first
-			}
-			err := w.write(p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
-				e.src.keyOf(p.invitedBy), p.firstContact, first, last, st.count, st.first, st.last,
-				firstEver, before.lastBefore)
-			if err != nil {
+		var st participantStats
+		if s := e.stats[p.id]; s != nil {
+			st = *s
+		}
+		var birth any
+		if p.birthYear != 0 {
+			birth = p.birthYear
+		}
+		first := ""
+		if ps := e.src.groups.Periods(p.id); len(ps) > 0 {
+			first = string(ps[0].Group)
+		}
+		last, _ := e.src.groupOn(p.id, end)
+		before := hist[p.id]
+		firstEver := before.first
+		if firstEver.IsZero() {
+			firstEver = st.first
+		}
+		var contact any = p.firstContact
+		if !e.opt.Identified {
+			contact = monthOf(p.firstContact)
+		}
+		rows = append(rows, []any{p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
+			e.src.keyOf(p.invitedBy), contact, first, last, st.count, st.first, st.last,
+			firstEver, before.lastBefore})
+	}
+	if !e.opt.Identified {
+		e.blanked = e.kAnonymise(rows)
+	}
+	_, err = e.writeTable(peopleTable, func(w *rowWriter) error {
+		for _, r := range rows {
+			if err := w.write(r...); err != nil {
 				return err
 			}
 		}
