@@ -5,7 +5,6 @@ import (
 	"runtime/debug"
 	"sort"
 
-	"samspil/assets"
 	"samspil/data"
 )
 
@@ -127,9 +126,12 @@ func run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 		return Summary{}, err
 	}
 	e.total = occasions + participations
-	if opt.Format == "csv" {
+	switch opt.Format {
+	case "package":
+		e.sink, err = newPackageSink(out, src.codeEntries())
+	case "csv":
 		e.sink, err = newCSVSink(out)
-	} else {
+	default:
 		e.sink, err = newXLSXSink(out)
 	}
 	if err != nil {
@@ -285,36 +287,8 @@ func groupCodes() []string {
 
 func (e *exporter) codes(ctx context.Context) error {
 	_, err := e.writeTableAt(codesTable, func(w *rowWriter) error {
-		for _, l := range codeLists {
-			for _, c := range l.codes {
-				key := l.prefix + "." + c
-				if err := w.write(l.list, c, assets.Text("da", key, nil), assets.Text("en", key, nil), nil); err != nil {
-					return err
-				}
-			}
-		}
-		for _, c := range sortedCategories(e.src.categories) {
-			if err := w.write("category", c.Code, c.NameDA, c.NameEN, nil); err != nil {
-				return err
-			}
-		}
-		roles := make([]data.Role, 0, len(e.src.roles))
-		for _, r := range e.src.roles {
-			roles = append(roles, r)
-		}
-		sort.Slice(roles, func(i, j int) bool { return roles[i].Sort < roles[j].Sort })
-		for _, r := range roles {
-			if err := w.write("role", r.Code, r.NameDA, r.NameEN, r.Level); err != nil {
-				return err
-			}
-		}
-		themes := make([]data.Theme, 0, len(e.src.themes))
-		for _, t := range e.src.themes {
-			themes = append(themes, t)
-		}
-		sort.Slice(themes, func(i, j int) bool { return themes[i].Sort < themes[j].Sort })
-		for _, t := range themes {
-			if err := w.write("theme", t.Code, t.NameDA, t.NameEN, nil); err != nil {
+		for _, c := range e.src.codeEntries() {
+			if err := w.write(c.list, c.code, c.number, c.da, c.en, c.level); err != nil {
 				return err
 			}
 		}

@@ -39,6 +39,7 @@ var (
 	codesTable = table{"codes", "Alle koder og deres betydning", "Every code and its meaning", []column{
 		col("list", kindText, "Kodeliste", "Code list"),
 		col("code", kindText, "Kode", "Code"),
+		col("number", kindInt, "Kodens faste talkode (den samme i alle udtræk; tallet i forskningspakkens .sav-, .dta- og CSV-filer)", "The code's stable number (the same in every export; the number in the research package's .sav, .dta and CSV files)"),
 		col("label_da", kindText, "Dansk betegnelse", "Danish label"),
 		col("label_en", kindText, "Engelsk betegnelse", "English label"),
 		col("level", kindInt, "Rolleniveau (kun roller): 1 modtager støtte … 4 vært/initiativtager, 0 professionel", "Role level (roles only): 1 receives support … 4 host/initiator, 0 professional"),

@@ -15,7 +15,7 @@ type Options struct {
 	Recipient   string    // who receives it; keys are unlinkable between recipients
 	Identified  bool      // include names, for internal use only
 	WithLogbook bool      // include the logbook, names replaced by keys
-	Format      string    // "xlsx" (default) or "csv" (a folder, or a .zip file)
+	Format      string    // "xlsx" (default), "csv" or "package" (a folder, or a .zip file)
 	BirthYear   bool      // birth year instead of the default five-year age band
 	// SuppressSmall leaves counts from 1 to 4 empty (flagged in their own
 	// column) in the summary sheets; on by default for pseudonymised exports.
@@ -43,7 +43,7 @@ func (o *Options) Validate() error {
 	if o.Format == "" {
 		o.Format = "xlsx"
 	}
-	if o.Format != "xlsx" && o.Format != "csv" {
+	if o.Format != "xlsx" && o.Format != "csv" && o.Format != "package" {
 		es = append(es, &data.Error{Code: "err.bad_code", Field: "format", Args: map[string]any{"Value": o.Format}})
 	}
 	if !o.From.IsZero() && !o.To.IsZero() && o.To.Before(o.From) {

@@ -30,7 +30,15 @@ func Need(t testing.TB, program string) string {
 func R(t testing.TB, script string) string {
 	t.Helper()
 	Need(t, "Rscript")
-	out, err := exec.Command("Rscript", "--vanilla", "-e", "suppressPackageStartupMessages(library(haven)); "+script).CombinedOutput()
+	file, err := os.CreateTemp(t.TempDir(), "*.R")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file.WriteString("suppressPackageStartupMessages(library(haven))\n" + script + "\n")
+	file.Close()
+	cmd := exec.Command("Rscript", "--vanilla", file.Name())
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if strings.Contains(string(out), "there is no package called") && os.Getenv("CI") != "true" {
 			t.Skipf("R has no haven: %s", out)
