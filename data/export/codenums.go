@@ -38,7 +38,9 @@ func (src *source) codeEntries() []codeEntry {
 	for _, t := range src.themes {
 		themes = append(themes, codeEntry{"theme", t.Code, int(t.ID), t.NameDA, t.NameEN, nil})
 	}
-	sort.Slice(roles, func(i, j int) bool { return src.roles[int64(roles[i].number)].Sort < src.roles[int64(roles[j].number)].Sort })
+	sort.Slice(roles, func(i, j int) bool {
+		return src.roles[int64(roles[i].number)].Sort < src.roles[int64(roles[j].number)].Sort
+	})
 	sort.Slice(themes, func(i, j int) bool {
 		return src.themes[int64(themes[i].number)].Sort < src.themes[int64(themes[j].number)].Sort
 	})
