@@ -19,15 +19,22 @@ import (
 // with the test driver and background work run inline.
 func newTestUI(t *testing.T) *UI {
 	t.Helper()
-	a := test.NewTempApp(t)
-	if err := i18n.SetLanguage(i18n.Danish); err != nil {
-		t.Fatal(err)
-	}
 	s, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	return uiOn(t, s)
+}
+
+// uiOn builds the window over an open store, in Danish, with a test
+// partnership's name.
+func uiOn(t testing.TB, s *data.Store) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := i18n.SetLanguage(i18n.Danish); err != nil {
+		t.Fatal(err)
+	}
 	w := a.NewWindow("Samspil")
 	w.Resize(fyne.NewSize(1200, 800))
 	u := newUI(a, w, s, "test")
@@ -43,7 +50,7 @@ func newTestUI(t *testing.T) *UI {
 }
 
 // screenOf opens the page and returns its screen.
-func screenOf[T screen](t *testing.T, u *UI, key string) T {
+func screenOf[T screen](t testing.TB, u *UI, key string) T {
 	t.Helper()
 	u.open(u.pageIndex(key))
 	s, ok := u.pages[u.current].screen.(T)

@@ -1,0 +1,43 @@
+package app
+
+import (
+	"testing"
+
+	"samspil/data"
+	"samspil/data/demo/demotest"
+)
+
+// TestMain removes the benchmarks' demo data sets after the run.
+func TestMain(m *testing.M) { demotest.Main(m) }
+
+// BenchmarkSearchKeystroke is one keystroke in the registration screen's
+// search box, on the busiest activity's last day: filtering and ranking the
+// regulars, the ranked search of everyone else (from two letters) with the
+// groups they had that day, and the list redrawn. The search text grows a
+// letter at a time and starts again. Budget: 16 ms.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	queries := []string{"a", "an", "ann", "anna", "anna h", "anna ha", "s", "so", "sor", "søren"}
+	demotest.EachScale(b, func(b *testing.B, s *data.Store) {
+		u := uiOn(b, s)
+		var busiest int64
+		if err := s.DB().QueryRow(`SELECT activity_id FROM occasions GROUP BY activity_id ORDER BY count(*) DESC LIMIT 1`).Scan(&busiest); err != nil {
+			b.Fatal(err)
+		}
+		r := screenOf[*recordScreen](b, u, "record")
+		r.openActivity(busiest, demotest.End)
+		if len(r.ticks.all) == 0 {
+			b.Fatal("the busiest activity has no regulars")
+		}
+		b.ResetTimer()
+		i := 0
+		for b.Loop() {
+			r.search.SetText(queries[i%len(queries)]) // runs the screen's OnChanged, as a typed key does
+			i++
+		}
+		b.StopTimer()
+		r.search.SetText("anna")
+		if len(r.ticks.shown) == 0 {
+			b.Fatal("searching for anna shows nobody: the benchmark searched nothing")
+		}
+	})
+}
