@@ -65,21 +65,7 @@ func (e *exporter) indicatorTables(r *indicators.Report) error {
 		return err
 	}
 	months := r.Current.Months
-	if _, err := e.writeTableAt(monthlyTable, func(w *rowWriter) error {
-		for _, m := range months {
-			p := m.Participations
-			var share any
-			if m.TargetShare != nil {
-				share = *m.TargetShare
-			}
-			err := w.write(m.Month, p[data.GroupTarget], p[data.GroupResourceful], p[data.GroupVolunteer],
-				p[data.GroupOrgStaff]+p[data.GroupMunicipalStaff], p[data.GroupUnknown], m.Volunteers, m.Activities, share)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
+	if err := e.monthly(months); err != nil {
 		return err
 	}
 	if err := e.transitions(r); err != nil {

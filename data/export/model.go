@@ -148,7 +148,8 @@ var (
 		col("participations_unknown", kindInt, "Deltagelser uden kendt gruppe", "Participations without a known group"),
 		col("volunteers_and_hosts", kindInt, "Forskellige personer i frivilliggruppen eller i en værts- eller initiativtagerrolle", "Distinct people in the volunteer group or in a host or initiator role"),
 		col("active_activities", kindInt, "Aktiviteter med mindst én gang", "Activities with at least one occasion"),
-		col("target_share", kindReal, "Målgruppens andel af deltagelserne (0-1)", "The target group's share of participations (0-1)"),
+		col("target_share", kindReal, "Målgruppens andel af deltagelserne (0-1); tom når skjult (målgruppens eller alle deltagelser fra 1 til 4)", "The target group's share of participations (0-1); empty when suppressed (the target group's or all participations from 1 to 4)"),
+		col("suppressed", kindText, "Kolonner i rækken, der er skjult som små tal (1-4), adskilt af |", "Columns of the row suppressed as small counts (1-4), separated by |"),
 	}}
 	transitionsTable = table{"transitions", "Målgruppens rolleniveau: første kvartal mod seneste kvartal i perioden", "Target group's role level: first quarter against latest quarter in the period", []column{
 		col("from_level", kindInt, "Højeste rolleniveau i personens første kvartal", "Highest role level in the person's first quarter"),
@@ -160,6 +161,6 @@ var (
 	networkTable = table{"network", "Netværk: par af personer, der mødtes ved gange med målgruppen", "Network: pairs of people who met at occasions with the target group", []column{
 		col("person_key_a", kindKey, "Personnøgle", "Person key"),
 		col("person_key_b", kindKey, "Personnøgle", "Person key"),
-		col("shared_occasions", kindInt, "Antal gange, de var sammen", "Occasions they shared"),
+		col("shared_occasions", kindInt, "Antal gange, de var sammen; data på personniveau som arket participation, derfor ikke skjult som små tal", "Occasions they shared; record-level data like the participation sheet, so not suppressed as small counts"),
 	}}
 )
