@@ -186,6 +186,14 @@ func checkWithReaders(t *testing.T, dir string, sum Summary, long string) {
 	if strings.TrimSpace(out) != "TRUE TRUE TRUE Date Date TRUE TRUE" {
 		t.Errorf("haven: %q", out)
 	}
+	readers.PSPP(t, dir, "load.sps")
+	for _, name := range []string{"participation", "logbook"} {
+		csv := readers.PSPPConvert(t, filepath.Join(dir, name+"_csv.sav"))
+		direct := readers.PSPPConvert(t, filepath.Join(dir, name+".sav"))
+		if csv != direct {
+			t.Errorf("load.sps read %s.csv differently from %s.sav:\n%.300s\n%.300s", name, name, csv, direct)
+		}
+	}
 	out = readers.R(t, fmt.Sprintf(`setwd("%s"); source("load.R"); cat(nrow(participation), is.factor(participation$role) || is.labelled(participation$role), class(participation$date), "\n")`, dir))
 	if strings.TrimSpace(out) != fmt.Sprintf("%d TRUE Date", sum.RowCounts["participation"]) {
 		t.Errorf("load.R: %q", out)

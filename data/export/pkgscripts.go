@@ -138,7 +138,7 @@ func spssString(s string) string {
 // and value labels, saving each as <table>_csv.sav.
 func (p *packageSink) loadSPS() string {
 	var sb strings.Builder
-	sb.WriteString("* Samspil research package: reads the CSVs with their labels (SPSS or PSPP).\n* CD '<the package folder>'. then INCLUDE 'load.sps'.\nSET UNICODE=ON.\n")
+	sb.WriteString("* Samspil research package: reads the CSVs with their labels (SPSS or PSPP).\n* CD '<the package folder>'. then INCLUDE 'load.sps'.\n")
 	for _, t := range p.dataTables() {
 		fmt.Fprintf(&sb, "\nGET DATA /TYPE=TXT /FILE='%s.csv' /ENCODING='UTF8' /ARRANGEMENT=DELIMITED /DELCASE=LINE\n  /FIRSTCASE=2 /DELIMITERS=\",\" /QUALIFIER='\"'\n  /VARIABLES=", t.t.name)
 		for i, c := range t.cols {

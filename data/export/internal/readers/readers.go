@@ -64,3 +64,17 @@ func PSPPConvert(t testing.TB, sav string, args ...string) string {
 	}
 	return string(b)
 }
+
+// PSPP runs a syntax file with pspp in dir and returns what it printed;
+// the test fails if PSPP reports an error.
+func PSPP(t testing.TB, dir, syntax string) string {
+	t.Helper()
+	Need(t, "pspp")
+	cmd := exec.Command("pspp", "-O", "format=txt", "-o", "-", syntax)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.Contains(string(out), "error:") {
+		t.Fatalf("pspp %s: %v\n%.3000s", syntax, err, out)
+	}
+	return string(out)
+}
