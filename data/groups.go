@@ -189,16 +189,7 @@ func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, er
 
 // GroupPeriods returns a person's periods, oldest first.
 func (s *Store) GroupPeriods(ctx context.Context, personID int64) ([]*GroupPeriod, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
-		coalesce((SELECT group_concat(category_id) FROM group_period_categories WHERE period_id = g.id), ''), g.version
-		FROM group_periods g WHERE g.person_id = ? ORDER BY g.start_date`, personID)
-	return collect(rows, err, func(r *sql.Rows) (*GroupPeriod, error) {
-		g := &GroupPeriod{}
-		var cats string
-		err := r.Scan(&g.ID, &g.PersonID, &g.Group, &g.StaffKind, &g.Start, &g.End, &cats, &g.Version)
-		g.CategoryIDs = parseIDs(cats)
-		return g, err
-	})
+	return loadPeriods(ctx, s.db, personID)
 }
 
 // GroupsOn returns the group each of the people had on the day; people with
