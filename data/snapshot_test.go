@@ -2,9 +2,10 @@ package data
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
+
+	"samspil/data/dbtext"
 )
 
 // snapshotDB returns every row of every table in the database, every
@@ -15,49 +16,17 @@ func snapshotDB(t *testing.T, s *Store) string {
 	var b strings.Builder
 	var version int
 	must(t, s.db.QueryRow(`PRAGMA user_version`).Scan(&version))
-	fmt.Fprintf(&b, "user_version %d\n", version)
-	rows, err := s.db.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	var schema string
+	must(t, s.db.QueryRow(`SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)`).Scan(&schema))
+	fmt.Fprintf(&b, "user_version %d\n%s\n", version, schema)
+	tables, err := dbtext.Tables(s.db)
 	must(t, err)
-	var tables []string
-	for rows.Next() {
-		var name, sql string
-		must(t, rows.Scan(&name, &sql))
-		tables = append(tables, name)
-		fmt.Fprintf(&b, "%s\n", sql)
-	}
-	must(t, rows.Err())
-	rows.Close()
 	for _, table := range tables {
-		b.WriteString(snapshotTable(t, s, table))
+		text, err := dbtext.Table(s.db, table, nil)
+		must(t, err)
+		b.WriteString(text)
 	}
 	return b.String()
-}
-
-// snapshotTable returns every row of one table, each column named, sorted.
-func snapshotTable(t *testing.T, s *Store, table string) string {
-	t.Helper()
-	rows, err := s.db.Query(`SELECT * FROM "` + table + `"`)
-	must(t, err)
-	defer rows.Close()
-	cols, err := rows.Columns()
-	must(t, err)
-	var lines []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		must(t, rows.Scan(ptrs...))
-		var line strings.Builder
-		for i, v := range vals {
-			fmt.Fprintf(&line, "%s=%#v;", cols[i], v)
-		}
-		lines = append(lines, line.String())
-	}
-	must(t, rows.Err())
-	sort.Strings(lines)
-	return fmt.Sprintf("table %s (%d rows)\n%s\n", table, len(lines), strings.Join(lines, "\n"))
 }
 
 // TestSnapshotSeesEveryColumn is the snapshot's positive control: a change
