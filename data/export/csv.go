@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"samspil/data"
 )
@@ -21,7 +22,7 @@ type csvSink struct {
 	out     string
 	zipped  bool
 	tmpDir  string      // folder mode: the folder being filled
-	tmpZip  *os.File    // zip mode: the archive being written
+	tmpZip  *hiddenFile // zip mode: the archive being written
 	zw      *zip.Writer // zip mode
 	file    *os.File    // folder mode: the current file
 	buf     *bufio.Writer
@@ -35,12 +36,15 @@ func newCSVSink(out string) (*csvSink, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, &data.Error{Code: "err.db_no_folder", Args: map[string]any{"Path": dir}}
 	}
+	// A folder cannot be hidden like a file: its leftovers go before each
+	// export instead.
+	RemoveLeftovers(dir, time.Now())
 	var err error
 	if c.zipped {
-		if c.tmpZip, err = os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp"); err != nil {
+		if c.tmpZip, err = createHidden(dir, "."+filepath.Base(out)+".*.tmp"); err != nil {
 			return nil, err
 		}
-		c.zw = zip.NewWriter(c.tmpZip)
+		c.zw = zip.NewWriter(c.tmpZip.File)
 		return c, nil
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -143,15 +147,11 @@ func (c *csvSink) commit() error {
 			c.abort()
 			return err
 		}
-		if err := c.tmpZip.Close(); err != nil {
+		if err := c.tmpZip.linkInto(c.out); err != nil {
 			c.abort()
 			return err
 		}
-		if err := os.Rename(c.tmpZip.Name(), c.out); err != nil {
-			os.Remove(c.tmpZip.Name())
-			return err
-		}
-		return nil
+		return c.tmpZip.Close()
 	}
 	if err := os.Rename(c.tmpDir, c.out); err != nil {
 		c.abort()
@@ -162,8 +162,7 @@ func (c *csvSink) commit() error {
 
 func (c *csvSink) abort() {
 	if c.zipped {
-		c.tmpZip.Close()
-		os.Remove(c.tmpZip.Name())
+		c.tmpZip.discard()
 		return
 	}
 	if c.file != nil {

@@ -178,36 +178,34 @@ func (x *xlsxSink) close() {
 	x.rows, x.spliced = nil, nil
 }
 
-// writeAtomically writes a file through a temporary file in the same folder,
-// synced and renamed, so the target is either complete or untouched.
+// writeAtomically writes a file that appears at target only when complete,
+// synced: the target is either whole or untouched, and a killed export
+// leaves nothing anyone can open (see hiddenFile).
 func writeAtomically(target string, write func(*os.File) error) error {
 	dir := filepath.Dir(target)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return &data.Error{Code: "err.db_no_folder", Args: map[string]any{"Path": dir}}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
+	RemoveLeftovers(dir, time.Now())
+	tmp, err := createHidden(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return err
 	}
 	done := false
 	defer func() {
 		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			tmp.discard()
 		}
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(tmp.File); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
+	if err := tmp.linkInto(target); err != nil {
 		return err
 	}
 	done = true
-	return nil
+	return tmp.Close()
 }

@@ -45,13 +45,17 @@ func (s *sheetRows) lastCell() (string, error) {
 const sheetPattern = "samspil-sheet-*.xml"
 
 func newSheetRows(dateStyle int) (*sheetRows, error) {
-	f, err := os.CreateTemp("", sheetPattern)
+	// The rows are personal data: the file has no name where the system
+	// allows (see hiddenFile), elsewhere the name goes at once where it
+	// can (not Windows), so that nothing is left if the app is killed.
+	h, err := createHidden(os.TempDir(), sheetPattern)
 	if err != nil {
 		return nil, err
 	}
-	// The rows are personal data. Where the system allows it (not Windows)
-	// the name goes at once, so that nothing is left if the app is killed.
-	os.Remove(f.Name())
+	f := h.File
+	if h.named {
+		os.Remove(f.Name())
+	}
 	return &sheetRows{file: f, w: bufio.NewWriterSize(f, 256<<10), dateStyle: strconv.Itoa(dateStyle), row: 1}, nil
 }
 
