@@ -20,10 +20,28 @@ type mergeField struct {
 	choose func(p *data.Person, fromB bool)
 }
 
-// askMerge merges another record of the same person into this one: it
-// shows both side by side, lets the user choose field by field, makes a
-// backup and merges in one transaction.
+// askMerge merges another record of the same person into this one: unsaved
+// edits in the form are saved first (after asking), then it shows both side
+// by side, lets the user choose field by field and where the records
+// disagree, makes a backup and merges in one transaction.
 func (d *personDetail) askMerge() {
+	if d.dirty() {
+		d.u.confirm(i18n.T("merge.unsaved_title"), i18n.T("merge.unsaved"), func() {
+			if err := d.save(); err != nil {
+				if !alreadyShown(err) {
+					d.u.showError(err)
+				}
+				return
+			}
+			d.pickMerge()
+		})
+		return
+	}
+	d.pickMerge()
+}
+
+// pickMerge asks which record to merge into the one shown.
+func (d *personDetail) pickMerge() {
 	a := d.person
 	d.u.pickPerson(i18n.T("person.merge_pick"), func(row data.PersonRow) {
 		if row.ID == a.ID {
@@ -38,7 +56,14 @@ func (d *personDetail) askMerge() {
 	})
 }
 
+// showMerge shows the merge dialog of a and b with the questions where
+// they disagree.
 func (d *personDetail) showMerge(a, b *data.Person) {
+	c, err := d.u.store.MergeConflicts(d.u.ctx, a.ID, b.ID)
+	if err != nil {
+		d.u.showError(err)
+		return
+	}
 	year := func(y int) string {
 		if y == 0 {
 			return ""
@@ -76,18 +101,37 @@ func (d *personDetail) showMerge(a, b *data.Person) {
 		radios[i] = r
 		form.Append(i18n.T("field."+f.key), r)
 	}
-	var dlg dialog.Dialog
-	mergeBtn := widget.NewButton(i18n.T("person.merge"), func() {
+	q := newMergeQuestions(form, c)
+	contact := newContactNote(a, b)
+	form.Append(i18n.T("merge.not_kept"), contact.box)
+	chosen := func() data.Person {
 		merged := *a
 		for i, f := range fields {
 			f.choose(&merged, radios[i].Selected == radios[i].Options[1])
 		}
+		return merged
+	}
+	for _, r := range radios {
+		r.OnChanged = func(string) { p := chosen(); contact.update(&p) }
+	}
+	first := chosen()
+	contact.update(&first)
+	var dlg dialog.Dialog
+	mergeBtn := widget.NewButton(i18n.T("person.merge"), func() {
+		merged := chosen()
+		contact.keepIn(&merged)
+		opt := q.options()
 		d.u.confirm(i18n.T("person.merge"), i18n.Tf("person.merge_confirm", map[string]any{"A": a.Name, "B": b.Name}), func() {
 			if _, err := d.u.store.BackupBefore(d.u.ctx, d.u.backupsDir(), "merge", d.u.settings().BackupsKept); err != nil {
 				d.u.showError(err)
 				return
 			}
-			if err := d.u.store.MergePeople(d.u.ctx, &merged, b.ID); err != nil {
+			if err := d.u.store.MergePeopleWith(d.u.ctx, &merged, b.ID, opt); err != nil {
+				if data.IsStale(err) {
+					dlg.Hide()
+					d.offerReload(err, a.ID)
+					return
+				}
 				d.u.showError(err)
 				return
 			}
