@@ -36,7 +36,7 @@ func chooseBackup(w fyne.Window, dir string, chosen func(path string)) {
 // background work holds the store.
 func (u *UI) restoreBackup() {
 	chooseBackup(u.win, u.backupsDir(), func(backup string) {
-		msg := i18n.Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)})
+		msg := i18n.Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)}) + "\n\n" + i18n.T("restore.keeps")
 		u.confirm(i18n.T("settings.restore"), msg, func() {
 			u.quiesce()
 			old, path, dir := u.store, u.store.Path(), u.backupsDir()
