@@ -1,5 +1,5 @@
 // Package cli runs Samspil's headless subcommands (demo, check, backup,
-// erase, export, import, version) for scripts and tests. It prints one clear line
+// erase, export, combine, import, version) for scripts and tests. It prints one clear line
 // on failure and never opens a window.
 package cli
 
@@ -39,7 +39,8 @@ const Usage = `usage:
   samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
   samspil erase --db PATH --person ID [--delete]   anonymise (or delete) a person, logged
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
-                 [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv]
+                 [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv|package]
+  samspil combine --out DIR|FILE.zip PACKAGE...   several partnerships' research packages as one
   samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
                  [--valid-only] [--create-unknown] [--role CODE] [--default-group GROUP]
                  [--default-category CATEGORY] [--create-similar ROWS|all]
@@ -54,6 +55,7 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"restore": runRestore,
 	"erase":   runErase,
 	"export":  runExport,
+	"combine": runCombine,
 	"import":  runImport,
 	"version": runVersion,
 }

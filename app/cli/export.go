@@ -12,14 +12,14 @@ import (
 func runExport(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("export")
 	db := fs.String("db", "", "database file")
-	out := fs.String("out", "", "workbook, CSV folder or .zip")
+	out := fs.String("out", "", "workbook, or for csv and package a folder or .zip")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD")
 	recipient := fs.String("recipient", "evaluator", "who receives the export")
 	identified := fs.Bool("identified", false, "include names (internal use only)")
 	logbook := fs.Bool("with-logbook", false, "include the logbook, names replaced by keys")
 	birthYear := fs.Bool("birth-year", false, "birth year instead of age band")
-	format := fs.String("format", "xlsx", "xlsx or csv")
+	format := fs.String("format", "xlsx", "xlsx, csv or package")
 	if err := parse(fs, args, "db", "out"); err != nil {
 		return err
 	}
