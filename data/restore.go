@@ -72,7 +72,7 @@ func copyFile(from, to string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(to)
+	out, err := os.OpenFile(to, os.O_RDWR|os.O_CREATE|os.O_TRUNC, privateMode) // personal data: for the user alone
 	if err != nil {
 		return err
 	}

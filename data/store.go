@@ -37,6 +37,9 @@ func Open(path string) (*Store, error) {
 		return nil, &Error{Code: "err.db_path_chars", Args: map[string]any{"Path": path}}
 	}
 	fresh, err := inspectFile(path)
+	if err == nil && fresh {
+		err = createPrivate(path) // for the user alone, as its -wal and -shm will be
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +60,7 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, err
 	}
+	narrowToUser(path) // a restored or older file, best effort
 	return s, nil
 }
 
