@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"samspil/data"
 )
@@ -18,7 +19,7 @@ import (
 // .dta with labels, and at the end datapackage.json, load.R, load.do,
 // load.sps and README.txt. Coded columns carry the codes' stable numbers.
 // Everything is built in a hidden folder beside the target and renamed (or
-// zipped into a temporary file and renamed) when it is complete.
+// zipped into a nameless file linked into place) when it is complete.
 type packageSink struct {
 	out     string
 	zipped  bool
@@ -69,6 +70,9 @@ func newPackageSink(out string, entries []codeEntry) (*packageSink, error) {
 	if _, err := os.Stat(out); err == nil && !p.zipped {
 		return nil, &data.Error{Code: "err.target_exists", Args: map[string]any{"Path": out}}
 	}
+	// The working folder holds personal data until it is complete; what a
+	// killed export left is removed before the next one, as for CSV folders.
+	RemoveLeftovers(dir, time.Now())
 	var err error
 	p.tmpDir, err = os.MkdirTemp(dir, "."+filepath.Base(out)+".*.tmp")
 	return p, err

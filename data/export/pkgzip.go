@@ -8,47 +8,46 @@ import (
 	"sort"
 )
 
-// zipFolder packs the files of dir into a temporary file beside out and
-// renames it to out, so out is complete or absent.
+// zipFolder packs the files of dir into a file without a name (or a
+// hidden temporary one) beside out and links it into place, so out is
+// complete or absent.
 func zipFolder(dir, out string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	tmp, err := createHidden(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
 		return err
 	}
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.discard()
+		}
+	}()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	names := make([]string, 0, len(entries))
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	zw := zip.NewWriter(tmp)
+	zw := zip.NewWriter(tmp.File)
 	for _, name := range names {
 		if err := addToZip(zw, filepath.Join(dir, name), name); err != nil {
-			return fail(err)
+			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		os.Remove(tmp.Name())
 		return err
 	}
-	return nil
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.linkInto(out); err != nil {
+		return err
+	}
+	done = true
+	return tmp.Close()
 }
 
 func addToZip(zw *zip.Writer, path, name string) error {
