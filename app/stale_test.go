@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"samspil/data"
 )
@@ -23,9 +24,20 @@ func TestStaleActivityAndLogEntryKeepTheTyping(t *testing.T) {
 	if err := u.store.SaveLogEntry(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	k := keyboard{t, u.win}
 	var asked string
 	u.answer = func(title, msg string) bool { asked = title; return false }
+	// typeAndSave types into the field of a form whose record just changed
+	// elsewhere, presses Ctrl+S and checks the refusal kept the typing.
+	typeAndSave := func(what string, field *widget.Entry, text string) {
+		t.Helper()
+		asked = ""
+		u.win.Canvas().Focus(field)
+		keyboard{t, u.win}.typeText(text)
+		keyboard{t, u.win}.ctrl(fyne.KeyS)
+		if !strings.Contains(asked, "Ændret") || field.Text != text {
+			t.Errorf("%s: asked %q, field %q", what, asked, field.Text)
+		}
+	}
 
 	as := screenOf[*activitiesScreen](t, u, "activities")
 	as.load(cafe.ID)
@@ -34,17 +46,11 @@ func TestStaleActivityAndLogEntryKeepTheTyping(t *testing.T) {
 	if err := u.store.SaveActivity(ctx, other); err != nil {
 		t.Fatal(err)
 	}
-	u.win.Canvas().Focus(as.desc)
-	k.typeText("kaffe og kage")
-	k.ctrl(fyne.KeyS)
-	if !strings.Contains(asked, "Ændret") || as.desc.Text != "kaffe og kage" {
-		t.Errorf("activity: asked %q, description %q", asked, as.desc.Text)
-	}
+	typeAndSave("activity", as.desc, "kaffe og kage")
 	if got, _ := u.store.Activity(ctx, cafe.ID); got.Place != "Salen" || got.Description != "" {
 		t.Errorf("activity stored %+v", got)
 	}
 
-	asked = ""
 	ls := screenOf[*logbookScreen](t, u, "logbook")
 	ls.load(e.ID)
 	x, _ := u.store.LogEntry(ctx, e.ID)
@@ -52,12 +58,7 @@ func TestStaleActivityAndLogEntryKeepTheTyping(t *testing.T) {
 	if err := u.store.SaveLogEntry(ctx, x); err != nil {
 		t.Fatal(err)
 	}
-	u.win.Canvas().Focus(ls.author)
-	k.typeText("Jonas")
-	k.ctrl(fyne.KeyS)
-	if !strings.Contains(asked, "Ændret") || ls.author.Text != "Jonas" {
-		t.Errorf("log entry: asked %q, author %q", asked, ls.author.Text)
-	}
+	typeAndSave("log entry", ls.author, "Jonas")
 	if got, _ := u.store.LogEntry(ctx, e.ID); got.Text != "god dag med sol" || got.Author != "" {
 		t.Errorf("log entry stored %+v", got)
 	}

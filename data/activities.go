@@ -70,16 +70,8 @@ func saveActivity(ctx context.Context, tx *sql.Tx, a *Activity) error {
 		a.ID, err = res.LastInsertId()
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE activities SET name = ?, kind = ?, status = ?, start_date = ?,
-		end_date = ?, place = ?, description = ?, initiator_id = ?, version = version + 1
-		WHERE id = ?`+versionClause, append(args, a.ID, a.Version, a.Version)...)
-	if err != nil {
-		return err
-	}
-	if err := checkVersioned(ctx, tx, res, "activities", a.ID, nil); err != nil {
-		return err
-	}
-	return bumpVersion(ctx, tx, "activities", a.ID, &a.Version)
+	return updateVersioned(ctx, tx, "activities", `name = ?, kind = ?, status = ?, start_date = ?,
+		end_date = ?, place = ?, description = ?, initiator_id = ?`, args, a.ID, &a.Version, nil)
 }
 
 const activityColumns = `a.id, a.name, a.kind, a.status, a.start_date, a.end_date, a.place, a.description,

@@ -124,16 +124,13 @@ func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE group_periods SET grp = ?, staff_kind = ?, start_date = ?, end_date = ?,
-			version = version + 1 WHERE person_id = ? AND id = ?`+versionClause,
-			g.Group, g.StaffKind, g.Start, g.End, g.PersonID, g.ID, g.Version, g.Version)
+		var owner int64
+		if err := tx.QueryRowContext(ctx, `SELECT person_id FROM group_periods WHERE id = ?`, g.ID).Scan(&owner); err != nil || owner != g.PersonID {
+			return ErrNotFound // not this person's period
+		}
+		err = updateVersioned(ctx, tx, "group_periods", `grp = ?, staff_kind = ?, start_date = ?, end_date = ?`,
+			[]any{g.Group, g.StaffKind, g.Start, g.End}, g.ID, &g.Version, nil)
 		if err != nil {
-			return err
-		}
-		if err := checkVersioned(ctx, tx, res, "group_periods", g.ID, nil); err != nil {
-			return err
-		}
-		if err := bumpVersion(ctx, tx, "group_periods", g.ID, &g.Version); err != nil {
 			return err
 		}
 		after, err := ungroupedParticipations(ctx, tx, g.PersonID)

@@ -65,15 +65,9 @@ func saveLogEntry(ctx context.Context, tx *sql.Tx, e *LogEntry) error {
 			return err
 		}
 	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE logbook SET date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ?,
-			version = version + 1 WHERE id = ?`+versionClause, append(args, e.ID, e.Version, e.Version)...)
+		err := updateVersioned(ctx, tx, "logbook", `date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ?`,
+			args, e.ID, &e.Version, nil)
 		if err != nil {
-			return err
-		}
-		if err := checkVersioned(ctx, tx, res, "logbook", e.ID, nil); err != nil {
-			return err
-		}
-		if err := bumpVersion(ctx, tx, "logbook", e.ID, &e.Version); err != nil {
 			return err
 		}
 	}

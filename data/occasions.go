@@ -95,16 +95,9 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 		if err := checkMoveTarget(ctx, tx, o); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE occasions SET activity_id = ?, date = ?, start_time = ?,
-			end_time = ?, anonymous_guests = ?, notes = ?, version = version + 1
-			WHERE id = ?`+versionClause, append(args, o.ID, o.Version, o.Version)...)
+		err := updateVersioned(ctx, tx, "occasions", `activity_id = ?, date = ?, start_time = ?,
+			end_time = ?, anonymous_guests = ?, notes = ?`, args, o.ID, &o.Version, nil)
 		if err != nil {
-			return err
-		}
-		if err := checkVersioned(ctx, tx, res, "occasions", o.ID, nil); err != nil {
-			return err
-		}
-		if err := bumpVersion(ctx, tx, "occasions", o.ID, &o.Version); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM participations WHERE occasion_id = ?`, o.ID); err != nil {

@@ -99,16 +99,9 @@ func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	if err := followFirstContact(ctx, tx, p.ID, oldFirst, p.FirstContact); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, search_key = ?, birth_year = ?, gender = ?,
-		phone = ?, email = ?, first_contact = ?, entry_channel = ?, invited_by = ?, notes = ?, updated_at = ?,
-		version = version + 1 WHERE id = ?`+versionClause, append(args, p.ID, p.Version, p.Version)...)
-	if err != nil {
-		return err
-	}
-	if err := checkVersioned(ctx, tx, res, "people", p.ID, func() []string { return personChanges(ctx, tx, p) }); err != nil {
-		return err
-	}
-	return bumpVersion(ctx, tx, "people", p.ID, &p.Version)
+	return updateVersioned(ctx, tx, "people", `name = ?, search_key = ?, birth_year = ?, gender = ?,
+		phone = ?, email = ?, first_contact = ?, entry_channel = ?, invited_by = ?, notes = ?, updated_at = ?`,
+		args, p.ID, &p.Version, func() []string { return personChanges(ctx, tx, p) })
 }
 
 // personChanges names the fields whose stored value differs from p's.

@@ -67,3 +67,21 @@ func bumpVersion(ctx context.Context, tx *sql.Tx, table string, id int64, v *int
 	}
 	return tx.QueryRowContext(ctx, "SELECT version FROM "+table+" WHERE id = ?", id).Scan(v)
 }
+
+// updateVersioned runs an UPDATE of one record by id that raises its
+// version: set is the SET list without the version, args its arguments. It
+// is refused with ErrStale when *version is older than the stored one (0:
+// not checked) and with ErrNotFound when the record is gone; on success
+// *version is the new one. changed, when given, names the fields that
+// differ for the stale message.
+func updateVersioned(ctx context.Context, tx *sql.Tx, table, set string, args []any, id int64, version *int64, changed func() []string) error {
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+", version = version + 1 WHERE id = ?"+versionClause,
+		append(args, id, *version, *version)...)
+	if err != nil {
+		return err
+	}
+	if err := checkVersioned(ctx, tx, res, table, id, changed); err != nil {
+		return err
+	}
+	return bumpVersion(ctx, tx, table, id, version)
+}
