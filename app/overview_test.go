@@ -80,28 +80,34 @@ func TestOverviewCardsShowAHalfMedian(t *testing.T) {
 	}
 }
 
-// TestOverviewComparesTheSameDaysSoFar: "this month" runs to today and is
-// compared with the same days of last month (on 1 December: 1–1 December
-// against 1–1 November), and the heading says so.
+// TestOverviewComparesTheSameDaysSoFar: "this month" runs to the day and
+// is compared with the same days of last month (on 1 December: 1–1
+// December against 1–1 November), and the heading says so; on a month's
+// last day the whole month is compared with the whole month before.
 func TestOverviewComparesTheSameDaysSoFar(t *testing.T) {
-	u := newTestUI(t)
-	ov := screenOf[*overview](t, u, "overview")
-	ov.period.SetCode("month")
-	today := data.Today()
-	first := data.NewDate(today.Year, today.Month, 1)
-	lastMonth := first.AddMonths(-1)
-	daysLastMonth := first.AddDays(-1).Day
-	wantBefore := indicators.Period{From: lastMonth, To: data.NewDate(lastMonth.Year, lastMonth.Month, min(today.Day, daysLastMonth))}
-	if today.AddDays(1).Day == 1 { // the last day: the whole month against the whole month before
-		wantBefore.To = first.AddDays(-1)
-	}
-	if ov.report == nil || ov.report.Current.Period != (indicators.Period{From: first, To: today}) || ov.report.Previous.Period != wantBefore {
-		t.Fatalf("report %+v against %+v, want %v–%v against %+v", ov.report.Current.Period, ov.report.Previous.Period, first, today, wantBefore)
-	}
-	want := i18n.Tf("overview.compared_to_date", map[string]any{"From": i18n.DateText(first), "To": i18n.DateText(today),
-		"PrevFrom": i18n.DateText(wantBefore.From), "PrevTo": i18n.DateText(wantBefore.To)})
-
-	if today.AddDays(1).Day != 1 && ov.heading.Text != want {
-		t.Errorf("heading %q, want %q", ov.heading.Text, want)
+	d := data.MustDate
+	for _, c := range []struct {
+		today                  data.Date
+		from, prevFrom, prevTo data.Date
+		unfinished             bool
+	}{
+		{d("2026-12-01"), d("2026-12-01"), d("2026-11-01"), d("2026-11-01"), true},
+		{d("2026-03-30"), d("2026-03-01"), d("2026-02-01"), d("2026-02-28"), true},
+		{d("2026-03-31"), d("2026-03-01"), d("2026-02-01"), d("2026-02-28"), false},
+		{d("2026-01-02"), d("2026-01-01"), d("2025-12-01"), d("2025-12-02"), true},
+	} {
+		u := newTestUI(t)
+		u.today = func() data.Date { return c.today }
+		ov := screenOf[*overview](t, u, "overview")
+		ov.period.SetCode("month")
+		cur, prev := indicators.Period{From: c.from, To: c.today}, indicators.Period{From: c.prevFrom, To: c.prevTo}
+		if ov.report == nil || ov.report.Current.Period != cur || ov.report.Previous.Period != prev {
+			t.Fatalf("on %v: %+v against %+v, want %+v against %+v", c.today, ov.report.Current.Period, ov.report.Previous.Period, cur, prev)
+		}
+		want := i18n.Tf("overview.compared_to_date", map[string]any{"From": i18n.DateText(c.from), "To": i18n.DateText(c.today),
+			"PrevFrom": i18n.DateText(c.prevFrom), "PrevTo": i18n.DateText(c.prevTo)})
+		if c.unfinished && ov.heading.Text != want {
+			t.Errorf("on %v: heading %q, want %q", c.today, ov.heading.Text, want)
+		}
 	}
 }
