@@ -252,6 +252,9 @@ func (e *exporter) codebook() error {
 			if err := w.write(t.name, "", "", t.da, t.en); err != nil {
 				return err
 			}
+			if err := e.continuationRows(w, t); err != nil {
+				return err
+			}
 			for _, c := range columnsFor(t, e.opt) {
 				if err := w.write(t.name, c.name, c.kind, c.da, c.en); err != nil {
 					return err

@@ -32,6 +32,7 @@ func (e *exporter) readme(r *indicators.Report) error {
 	for _, t := range e.sheets() {
 		lines = append(lines, [2]string{"rows_" + t.name, fmt.Sprint(e.counts[t.name])})
 	}
+	lines = append(lines, e.continuationLines()...)
 	policy := "left out / udeladt"
 	if st.NoConsentPolicy == "count" {
 		policy = "counted without a key / talt med uden nøgle"

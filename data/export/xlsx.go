@@ -29,6 +29,7 @@ type xlsxSink struct {
 	dateStyle int
 	head      int
 	first     bool
+	split     sheetSplit // tables longer than a sheet continue on the next
 }
 
 func newXLSXSink(out string) (*xlsxSink, error) {
@@ -65,6 +66,7 @@ func width(c column) float64 {
 }
 
 func (x *xlsxSink) begin(t table, cols []column) error {
+	x.split.started(t, cols)
 	if err := x.reserve(t.name); err != nil {
 		return err
 	}
@@ -113,7 +115,14 @@ func (x *xlsxSink) reserve(name string) error {
 	return err
 }
 
-func (x *xlsxSink) row(values []any) error { return x.rows.write(values) }
+func (x *xlsxSink) row(values []any) error {
+	if x.rows.row >= sheetMaxRows {
+		if err := x.continueSheet(); err != nil {
+			return err
+		}
+	}
+	return x.rows.write(values)
+}
 
 // end puts the marker row and the table in the sheet's frame; the rows
 // are kept for commit.
