@@ -135,11 +135,11 @@ func trimToken(text string, t token) token {
 // scrubNames replaces full names, then single name parts.
 func (sc *Scrubber) scrubNames(text string, linked []int64) string {
 	toks := tokens(text)
-	context := map[int]bool{}
+	context := map[int]int{} // person → 1 linked to the text, 2 named in it in full
 	for i, p := range sc.people {
 		for _, id := range linked {
 			if p.ID == id {
-				context[i] = true
+				context[i] = 1
 			}
 		}
 	}
@@ -161,8 +161,8 @@ func (sc *Scrubber) scrubNames(text string, linked []int64) string {
 		if f, ok := sc.fullAt(text, toks, lower, i); ok {
 			n := len(f.words)
 			who := sc.resolve(sc.sameFullName(f), context)
-			if who >= 0 {
-				context[who] = true
+			if who >= 0 && context[who] == 0 {
+				context[who] = 2
 			}
 			out = append(out, repl{i, i + n - 1, sc.keyOf(who)})
 			for k := i; k < i+n; k++ {
@@ -230,7 +230,7 @@ func (sc *Scrubber) sameFullName(f fullName) []int {
 // word returns what replaces a single word, if it is a name part: the
 // part itself, a possessive ("Gretes", "Grete's", "Hans'"), or either
 // half of a hyphenated word.
-func (sc *Scrubber) word(w string, context map[int]bool) (string, bool) {
+func (sc *Scrubber) word(w string, context map[int]int) (string, bool) {
 	if with, ok := sc.part(w, context); ok {
 		return with, true
 	}
@@ -246,7 +246,7 @@ func (sc *Scrubber) word(w string, context map[int]bool) (string, bool) {
 
 // pieces replaces the name parts among the letter runs of a word that is
 // not a name as a whole ("bøgh-sørensen", "hans'00", "grete2").
-func (sc *Scrubber) pieces(w string, context map[int]bool) (string, bool) {
+func (sc *Scrubber) pieces(w string, context map[int]int) (string, bool) {
 	runs := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(runs) == 1 && runs[0] == w {
 		return "", false
@@ -270,7 +270,7 @@ func (sc *Scrubber) pieces(w string, context map[int]bool) (string, bool) {
 }
 
 // part returns what replaces one name part.
-func (sc *Scrubber) part(w string, context map[int]bool) (string, bool) {
+func (sc *Scrubber) part(w string, context map[int]int) (string, bool) {
 	if !namePart(w) {
 		return "", false
 	}
@@ -284,21 +284,27 @@ func (sc *Scrubber) part(w string, context map[int]bool) (string, bool) {
 }
 
 // resolve picks the one person meant among candidates: the only one, or
-// the only one in context; -1 when it cannot tell.
-func (sc *Scrubber) resolve(candidates []int, context map[int]bool) int {
+// the only one linked to the text, or (none linked) the only one named in
+// it in full; -1 when it cannot tell.
+func (sc *Scrubber) resolve(candidates []int, context map[int]int) int {
 	if len(candidates) == 1 {
 		return candidates[0]
 	}
-	who := -1
-	for _, c := range candidates {
-		if context[c] {
-			if who >= 0 {
-				return -1
+	for tier := 1; tier <= 2; tier++ {
+		who, n := -1, 0
+		for _, c := range candidates {
+			if context[c] == tier {
+				who, n = c, n+1
 			}
-			who = c
+		}
+		if n == 1 {
+			return who
+		}
+		if n > 1 {
+			return -1
 		}
 	}
-	return who
+	return -1
 }
 
 func (sc *Scrubber) keyOf(i int) string {
