@@ -13,6 +13,11 @@ func (u *UI) backupsNote() string {
 	return i18n.Tf("erase.backups_note", map[string]any{"Kept": u.settings().BackupsKept})
 }
 
+// backupsNoteMany is backupsNote for a bulk erasure of several people.
+func (u *UI) backupsNoteMany() string {
+	return i18n.Tf("erase.backups_note_many", map[string]any{"Kept": u.settings().BackupsKept})
+}
+
 // offerEraseFromBackups asks, after an erasure, whether to remove the
 // erased from the backups now as well, and does so in the background.
 func (u *UI) offerEraseFromBackups() {

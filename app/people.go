@@ -173,7 +173,7 @@ func (ps *peopleScreen) askEraseAll() {
 	if len(ids) == 0 {
 		return
 	}
-	msg := i18n.Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}) + "\n\n" + ps.u.backupsNote()
+	msg := i18n.Tf("people.erase_all_confirm", map[string]any{"Count": len(ids)}) + "\n\n" + ps.u.backupsNoteMany()
 	ps.u.confirm(i18n.T("people.erase_all"), msg, func() {
 		if _, err := ps.u.store.BackupBefore(ps.u.ctx, ps.u.backupsDir(), "erase", ps.u.settings().BackupsKept); err != nil {
 			ps.u.showError(err)

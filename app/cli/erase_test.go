@@ -33,6 +33,11 @@ func namedInThreeNotes(t *testing.T, db string) (int64, []string) {
 			t.Fatal(err)
 		}
 	}
+	for _, p := range []*data.Person{m, jonas} { // with consent, so the pseudonymised export holds their rows
+		if err := s.SaveConsent(ctx, &data.Consent{PersonID: p.ID, Purpose: "research", GivenOn: day}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	a := &data.Activity{Name: "Onsdagscafé", Kind: "recurring", Status: "active"}
 	if err := s.SaveActivity(ctx, a); err != nil {
 		t.Fatal(err)
