@@ -39,7 +39,7 @@ const Usage = `usage:
   samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
   samspil erase --db PATH --person ID [--delete]   anonymise (or delete) a person, logged
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
-                 [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv|package]
+                 [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv|package] [--k N]
   samspil combine --out DIR|FILE.zip PACKAGE...   several partnerships' research packages as one
   samspil import --db PATH --file FILE [--kind people|attendance] [--activity NAME] [--dry-run]
                  [--valid-only] [--create-unknown] [--role CODE] [--default-group GROUP]

@@ -123,6 +123,14 @@ func TestExportAndImportCommands(t *testing.T) {
 	if code, _, _ := run(t, "export", "--db", db, "--out", filepath.Join(dir, "csv"), "--format", "csv"); code != ExitOK {
 		t.Fatal("csv export failed")
 	}
+	// --k sets the k-check and the output says what it blanked.
+	code, stdout, errOut = run(t, "export", "--db", db, "--out", filepath.Join(dir, "k5.xlsx"), "--k", "5")
+	if code != ExitOK || !strings.Contains(stdout, "k = 5:") || !strings.Contains(stdout, "values blanked") {
+		t.Fatalf("--k 5: %d %q %q", code, stdout, errOut)
+	}
+	if code, _, errOut := run(t, "export", "--db", db, "--out", filepath.Join(dir, "k0.xlsx"), "--k", "0"); code != ExitUsage || !strings.Contains(errOut, "--k") {
+		t.Fatalf("--k 0: %d %q", code, errOut)
+	}
 
 	people := filepath.Join(dir, "people.csv")
 	os.WriteFile(people, []byte("Navn;E-mail\nAnna Holm;anna@eksempel.dk\nBo Berg;bo@\n"), 0o644)

@@ -114,6 +114,16 @@ func TestPeopleSheetIsKAnonymous(t *testing.T) {
 			t.Logf("%s: blanked %v", tpl, blanked)
 		})
 	}
+	t.Run("nobody", func(t *testing.T) {
+		s, err := data.Open(filepath.Join(t.TempDir(), "empty.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := Run(context.Background(), s, Options{Recipient: "VIVE"}, filepath.Join(t.TempDir(), "x.xlsx"), nil); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("six people", func(t *testing.T) {
 		blanked := kCheck(t, sixPeople(t), Options{Recipient: "VIVE"})
 		total := 0

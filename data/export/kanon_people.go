@@ -59,7 +59,10 @@ func (e *exporter) kAnonymise(rows [][]any) map[string]int {
 	}
 	out := map[string]int{}
 	for j, c := range cols {
-		out[c] = blanked[j]
+		out[c] = 0
+		if blanked != nil { // nil without rows
+			out[c] = blanked[j]
+		}
 	}
 	return out
 }
