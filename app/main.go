@@ -3,6 +3,7 @@
 package app
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -179,7 +180,7 @@ func showOpenError(a fyne.App, w fyne.Window, path string, err error, restore fu
 	msg.Importance = widget.DangerImportance
 	quit := widget.NewButton(i18n.T("ui.quit"), a.Quit)
 	buttons := container.NewHBox(quit)
-	if restore != nil {
+	if restore != nil && !errors.Is(err, data.ErrInUse) { // open in another window: a restore would be refused too
 		r := widget.NewButton(i18n.T("settings.restore"), restore)
 		r.Importance = widget.HighImportance
 		buttons.Add(r)
