@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"io"
 	"os"
@@ -63,35 +64,50 @@ func (p *packageSink) nativeVars(t *pkgTable) ([]sav.Var, []dta.Var) {
 }
 
 // writeNative reads a finished table's CSV back and writes it as .sav and
-// .dta beside it.
+// .dta beside it, the two at once (each reads the CSV on its own).
 func (p *packageSink) writeNative(t *pkgTable) error {
 	sv, dv := p.nativeVars(t)
 	base := filepath.Join(p.tmpDir, t.t.name)
-	in, err := os.Open(base + ".csv")
+	label := t.t.da
+	savErr := make(chan error, 1)
+	go func() {
+		savErr <- convertCSV(base+".csv", base+".sav", t, func(f *os.File) (nativeWriter, error) {
+			return sav.NewWriter(f, label, sv, t.rows)
+		})
+	}()
+	err := convertCSV(base+".csv", base+".dta", t, func(f *os.File) (nativeWriter, error) {
+		return dta.NewWriter(f, label, dv, t.rows)
+	})
+	if err2 := <-savErr; err == nil {
+		err = err2
+	}
+	return err
+}
+
+// nativeWriter is what the .sav and .dta writers have in common.
+type nativeWriter interface {
+	Write(row []any) error
+	Close() error
+}
+
+// convertCSV writes the rows of a table's CSV file through a native writer
+// into a new file, synced.
+func convertCSV(csvPath, out string, t *pkgTable, open func(*os.File) (nativeWriter, error)) error {
+	in, err := os.Open(csvPath)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	sf, err := os.Create(base + ".sav")
+	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
-	defer sf.Close()
-	df, err := os.Create(base + ".dta")
+	defer f.Close()
+	w, err := open(f)
 	if err != nil {
 		return err
 	}
-	defer df.Close()
-	label := t.t.da
-	sw, err := sav.NewWriter(sf, label, sv, t.rows)
-	if err != nil {
-		return err
-	}
-	dw, err := dta.NewWriter(df, label, dv, t.rows)
-	if err != nil {
-		return err
-	}
-	r := csv.NewReader(in)
+	r := csv.NewReader(bufio.NewReaderSize(in, 256<<10))
 	r.ReuseRecord = true
 	if _, err := r.Read(); err != nil {
 		return err
@@ -108,23 +124,14 @@ func (p *packageSink) writeNative(t *pkgTable) error {
 		for i, c := range t.cols {
 			row[i] = nativeValue(c, t.lists[i] != "", rec[i])
 		}
-		if err := sw.Write(row); err != nil {
-			return err
-		}
-		if err := dw.Write(row); err != nil {
+		if err := w.Write(row); err != nil {
 			return err
 		}
 	}
-	if err := sw.Close(); err != nil {
+	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := dw.Close(); err != nil {
-		return err
-	}
-	if err := sf.Sync(); err != nil {
-		return err
-	}
-	return df.Sync()
+	return f.Sync()
 }
 
 // nativeValue turns a CSV cell back into the value the writers take.
@@ -146,5 +153,5 @@ func nativeValue(c column, coded bool, s string) any {
 		}
 		return d
 	}
-	return strings.Clone(s)
+	return s // the CSV reader makes new strings for each record
 }
