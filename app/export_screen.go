@@ -35,6 +35,7 @@ type exportScreen struct {
 	history    []data.ExportRecord
 	list       *widget.List
 	planSeq    int
+	privacy    *exportPrivacy // k and what the logbook's scrubbing replaces
 }
 
 func newExportScreen(u *UI) *exportScreen {
@@ -54,6 +55,7 @@ func newExportScreen(u *UI) *exportScreen {
 	e.birthYear = widget.NewCheck(i18n.T("export.birth_year"), func(bool) { e.replan() })
 	e.format = newCodeSelect("format", []string{"xlsx", "csv", "package"}, "", changed)
 	e.format.SetCode("xlsx")
+	e.privacy = newExportPrivacy(e.fields, changed, u.win)
 	e.warning = widget.NewLabel(i18n.T("export.identified_warning"))
 	e.warning.Importance = widget.DangerImportance
 	e.warning.Wrapping = fyne.TextWrapWord
@@ -76,12 +78,13 @@ func newExportScreen(u *UI) *exportScreen {
 		widget.NewFormItem("", periods),
 		widget.NewFormItem(i18n.T("field.recipient"), e.recipient),
 		widget.NewFormItem(i18n.T("field.format"), e.format),
+		widget.NewFormItem(i18n.T("field.k"), e.privacy.k),
 	)
 	intro := widget.NewLabel(i18n.T("export.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	e.list = textList(func() int { return len(e.history) }, func(i int) string { return exportLine(e.history[i]) }, nil)
 	top := container.NewVBox(intro, form, e.identified, e.warning, e.logbook, e.birthYear, e.fields.summary,
-		widget.NewCard(i18n.T("export.contents"), "", e.plan), container.NewHBox(e.exportBtn),
+		widget.NewCard(i18n.T("export.contents"), "", container.NewVBox(e.plan, e.privacy.box)), container.NewHBox(e.exportBtn),
 		widget.NewLabelWithStyle(i18n.T("export.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	e.root = container.NewBorder(top, nil, nil, nil, e.list)
 	return e
@@ -126,6 +129,9 @@ func (e *exportScreen) options() (export.Options, error) {
 	opt := export.Options{Recipient: e.recipient.Text, Identified: e.identified.Checked, WithLogbook: e.logbook.Checked,
 		BirthYear: e.birthYear.Checked, Format: e.format.Code(), AppVersion: e.u.version}
 	var err error
+	if opt.K, err = e.privacy.kValue(); err != nil {
+		return opt, err
+	}
 	if opt.From, err = dateOf(e.from, "start"); err != nil {
 		return opt, err
 	}
@@ -153,14 +159,20 @@ func (e *exportScreen) replan() {
 	e.planSeq++
 	seq := e.planSeq
 	var sum export.Summary
+	var preview *export.ScrubPreview
 	e.u.background(func() error {
 		var err error
-		sum, err = export.Plan(e.u.ctx, e.u.store, opt)
+		if sum, err = export.Plan(e.u.ctx, e.u.store, opt); err != nil || !opt.WithLogbook || opt.Identified {
+			return err
+		}
+		p, err := export.PreviewLogbook(e.u.ctx, e.u.store, opt)
+		preview = &p
 		return err
 	}, func(err error) {
 		if seq != e.planSeq {
 			return
 		}
+		e.privacy.show(preview)
 		if err != nil {
 			e.plan.SetText(i18n.ErrText(err))
 			return
