@@ -97,9 +97,9 @@ func (d *dataset) walk(p, prev Period) *pass {
 					q = map[int]int{}
 					w.quarterMax[i] = q
 				}
-				if k := quarterKey(day); level > q[k] {
-					q[k] = level
-				}
+				// Every quarter taken part in counts, at level 0 too.
+				k := quarterKey(day)
+				q[k] = max(q[k], level)
 			}
 			if before {
 				w.inPrevious[i] = true
