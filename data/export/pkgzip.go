@@ -8,20 +8,9 @@ import (
 	"sort"
 )
 
-// zipFolder packs the files of dir into a file without a name (or a
-// hidden temporary one) beside out and links it into place, so out is
-// complete or absent.
+// zipFolder packs the files of dir into out, which appears only when it
+// is complete (see writeAtomically).
 func zipFolder(dir, out string) error {
-	tmp, err := createHidden(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.discard()
-		}
-	}()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -31,23 +20,15 @@ func zipFolder(dir, out string) error {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	zw := zip.NewWriter(tmp.File)
-	for _, name := range names {
-		if err := addToZip(zw, filepath.Join(dir, name), name); err != nil {
-			return err
+	return writeAtomically(out, func(f *os.File) error {
+		zw := zip.NewWriter(f)
+		for _, name := range names {
+			if err := addToZip(zw, filepath.Join(dir, name), name); err != nil {
+				return err
+			}
 		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.linkInto(out); err != nil {
-		return err
-	}
-	done = true
-	return tmp.Close()
+		return zw.Close()
+	})
 }
 
 func addToZip(zw *zip.Writer, path, name string) error {

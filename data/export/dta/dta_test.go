@@ -13,14 +13,7 @@ import (
 
 // randomTable makes variables and rows of every kind the writer takes.
 func randomTable(rng *rand.Rand) ([]Var, [][]any) {
-	runes := []rune("abcæøåÆØÅ é€😀 \t\"'|,;\n")
-	text := func(n int) string {
-		var sb strings.Builder
-		for range n {
-			sb.WriteRune(runes[rng.IntN(len(runes))])
-		}
-		return sb.String()
-	}
+	text := func(n int) string { return readers.RandomText(rng, n) }
 	nv := 1 + rng.IntN(8)
 	vars := make([]Var, nv)
 	for i := range vars {
@@ -43,7 +36,7 @@ func randomTable(rng *rand.Rand) ([]Var, [][]any) {
 				row[i] = s
 				vars[i].Width = max(vars[i].Width, len(s))
 			case v.Kind == Date:
-				row[i] = time.Date(1900+rng.IntN(250), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+				row[i] = readers.RandomDay(rng)
 			case len(v.Labels) > 0:
 				row[i] = rng.IntN(400) - 50
 			default:
@@ -55,14 +48,15 @@ func randomTable(rng *rand.Rand) ([]Var, [][]any) {
 	return vars, rows
 }
 
-// roundTrip writes a table to a file and reads it back with the test's
-// own reader, failing on any difference.
-func roundTrip(t *testing.T, vars []Var, rows [][]any) {
+// writeDTA writes a table labelled "Prøve æøå" to a file and returns its path.
+func writeDTA(t *testing.T, vars []Var, rows [][]any) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "t.dta")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer f.Close()
 	w, err := NewWriter(f, "Prøve æøå", vars, len(rows))
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +69,13 @@ func roundTrip(t *testing.T, vars []Var, rows [][]any) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	return path
+}
+
+// roundTrip writes a table to a file and reads it back with the test's
+// own reader, failing on any difference.
+func roundTrip(t *testing.T, vars []Var, rows [][]any) {
+	path := writeDTA(t, vars, rows)
 	b, _ := os.ReadFile(path)
 	got, err := readDTA(b)
 	if err != nil {
@@ -155,32 +155,14 @@ func TestRefusals(t *testing.T) {
 // TestHavenReadsIt has R's haven read a file with Danish text, a strL,
 // value labels, a date and a missing value.
 func TestHavenReadsIt(t *testing.T) {
-	long := strings.Repeat("æøå ", 700) + "slut"
 	vars := []Var{
 		{Name: "role", Label: "Rolle (liste role)", Labels: []Label{{1, "initiativtager"}, {2, "vært"}}},
 		{Name: "date", Label: "Dato", Kind: Date},
-		{Name: "text", Label: "Tekst æøå", Kind: String, Width: len(long)},
+		{Name: "text", Label: "Tekst æøå", Kind: String, Width: len(readers.LongText)},
 		{Name: "minutes", Label: "Minutter"},
 	}
-	rows := [][]any{
-		{2, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), long, 90},
-		{1, time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC), "Ærø", nil},
-	}
-	path := filepath.Join(t.TempDir(), "t.dta")
-	f, _ := os.Create(path)
-	w, _ := NewWriter(f, "Prøve", vars, len(rows))
-	for _, r := range rows {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out := readers.R(t, `d <- read_dta("`+path+`"); cat(nrow(d), attr(d$role, "label"), names(attr(d$role, "labels")), as.numeric(d$role), as.character(d$date), nchar(d$text[1]), d$text[2], is.na(d$minutes[2]), "\n")`)
-	want := "2 Rolle (liste role) initiativtager vært 2 1 2026-03-14 2016-12-31 2804 Ærø TRUE"
-	if strings.TrimSpace(out) != want {
-		t.Errorf("haven read %q, want %q", out, want)
+	path := writeDTA(t, vars, readers.LabelRows())
+	if out := readers.R(t, readers.LabelScript("read_dta", path)); strings.TrimSpace(out) != readers.LabelWant {
+		t.Errorf("haven read %q, want %q", out, readers.LabelWant)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"time"
+
+	"samspil/data/export/internal/values"
 )
 
 // Writer writes one .dta file: the header and descriptors when it is made,
@@ -108,45 +110,36 @@ func (w *Writer) header(label string, nobs int) {
 	}
 	w.row = make([]byte, 0, rowLen)
 	w.s("</variable_types>")
-	w.mark(3)
-	w.s("<varnames>")
-	for _, v := range w.vars {
-		w.fixed(v.Name, 32, 129)
-	}
-	w.s("</varnames>")
+	w.fixedSection(3, "varnames", 32, 129, func(v Var) string { return v.Name })
 	w.mark(4)
 	w.s("<sortlist>")
 	for range len(w.vars) + 1 {
 		w.u16(0)
 	}
 	w.s("</sortlist>")
-	w.mark(5)
-	w.s("<formats>")
-	for _, v := range w.vars {
-		_, f := v.storage()
-		w.fixed(f, 56, 57)
-	}
-	w.s("</formats>")
-	w.mark(6)
-	w.s("<value_label_names>")
-	for _, v := range w.vars {
-		name := ""
+	w.fixedSection(5, "formats", 56, 57, func(v Var) string { _, f := v.storage(); return f })
+	w.fixedSection(6, "value_label_names", 32, 129, func(v Var) string {
 		if len(v.Labels) > 0 && v.Kind == Numeric {
-			name = v.Name
+			return v.Name
 		}
-		w.fixed(name, 32, 129)
-	}
-	w.s("</value_label_names>")
-	w.mark(7)
-	w.s("<variable_labels>")
-	for _, v := range w.vars {
-		w.fixed(v.Label, 80, 321)
-	}
-	w.s("</variable_labels>")
+		return ""
+	})
+	w.fixedSection(7, "variable_labels", 80, 321, func(v Var) string { return v.Label })
 	w.mark(8)
 	w.s("<characteristics></characteristics>")
 	w.mark(9)
 	w.s("<data>")
+}
+
+// fixedSection writes map section i, <tag>, with one fixed-width text per
+// variable.
+func (w *Writer) fixedSection(i int, tag string, chars, size int, text func(Var) string) {
+	w.mark(i)
+	w.s("<" + tag + ">")
+	for _, v := range w.vars {
+		w.fixed(text(v), chars, size)
+	}
+	w.s("</" + tag + ">")
 }
 
 // cellWidth is the bytes one value of a type takes in the data.
@@ -185,9 +178,13 @@ func (w *Writer) Write(row []any) error {
 func (w *Writer) cell(b []byte, i int, v Var, x any) ([]byte, error) {
 	t := w.types[i]
 	if v.Kind == String {
-		s, ok := x.(string)
-		if x != nil && !ok {
-			return nil, fmt.Errorf("dta: %s: %T is no string", v.Name, x)
+		width := t
+		if t == typeStrL {
+			width = math.MaxInt
+		}
+		s, err := values.Text(x, width)
+		if err != nil {
+			return nil, fmt.Errorf("dta: %s: %w", v.Name, err)
 		}
 		if t == typeStrL {
 			if s == "" {
@@ -196,26 +193,12 @@ func (w *Writer) cell(b []byte, i int, v Var, x any) ([]byte, error) {
 			w.strls = append(w.strls, gso{i + 1, w.obs, s})
 			return binary.LittleEndian.AppendUint64(b, uint64(i+1)|uint64(w.obs)<<16), nil
 		}
-		if len(s) > t {
-			return nil, fmt.Errorf("dta: %s: %d bytes, wider than %d", v.Name, len(s), t)
-		}
 		b = append(b, s...)
 		return append(b, make([]byte, t-len(s))...), nil
 	}
-	var f float64
-	switch x := x.(type) {
-	case nil:
-		f = math.NaN()
-	case float64:
-		f = x
-	case int:
-		f = float64(x)
-	case int64:
-		f = float64(x)
-	case time.Time:
-		f = float64(DateValue(x))
-	default:
-		return nil, fmt.Errorf("dta: %s: %T is no number", v.Name, x)
+	f, err := values.Number(x, func(d time.Time) float64 { return float64(DateValue(d)) })
+	if err != nil {
+		return nil, fmt.Errorf("dta: %s: %w", v.Name, err)
 	}
 	if t == typeLong {
 		if math.IsNaN(f) || f != math.Trunc(f) || f < -2147483647 || f > 2147483620 {

@@ -16,14 +16,7 @@ import (
 // randomTable makes variables and rows of every kind the writer takes:
 // Unicode names and text, empty and very long strings, many labels.
 func randomTable(rng *rand.Rand) ([]Var, [][]any) {
-	runes := []rune("abcæøåÆØÅ é€😀 \t\"'|,;\n")
-	text := func(n int) string {
-		var sb strings.Builder
-		for range n {
-			sb.WriteRune(runes[rng.IntN(len(runes))])
-		}
-		return strings.TrimRight(sb.String(), " ")
-	}
+	text := func(n int) string { return strings.TrimRight(readers.RandomText(rng, n), " ") }
 	nv := 1 + rng.IntN(8)
 	vars := make([]Var, nv)
 	for i := range vars {
@@ -48,7 +41,7 @@ func randomTable(rng *rand.Rand) ([]Var, [][]any) {
 				row[i] = s
 				vars[i].Width = max(vars[i].Width, len(s))
 			case v.Kind == Date:
-				row[i] = time.Date(1900+rng.IntN(250), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+				row[i] = readers.RandomDay(rng)
 			default:
 				row[i] = []float64{float64(rng.IntN(300) - 150), rng.NormFloat64() * 1e6, 0.25}[rng.IntN(3)]
 			}
@@ -58,9 +51,9 @@ func randomTable(rng *rand.Rand) ([]Var, [][]any) {
 	return vars, rows
 }
 
-// roundTrip writes a table and reads it back with the test's own reader,
-// failing on any difference.
-func roundTrip(t *testing.T, vars []Var, rows [][]any) {
+// writeSAV writes a table labelled "Prøve æøå" and returns the file.
+func writeSAV(t *testing.T, vars []Var, rows [][]any) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, "Prøve æøå", vars, len(rows))
 	if err != nil {
@@ -74,7 +67,13 @@ func roundTrip(t *testing.T, vars []Var, rows [][]any) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	f, err := readSAV(buf.Bytes())
+	return buf.Bytes()
+}
+
+// roundTrip writes a table and reads it back with the test's own reader,
+// failing on any difference.
+func roundTrip(t *testing.T, vars []Var, rows [][]any) {
+	f, err := readSAV(writeSAV(t, vars, rows))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,36 +155,19 @@ func TestRefusals(t *testing.T) {
 // TestReadersReadIt has PSPP and R's haven read a file with Danish text, a
 // very long string, value labels, a date and a missing value.
 func TestReadersReadIt(t *testing.T) {
-	long := strings.Repeat("æøå ", 700) + "slut"
 	vars := []Var{
 		{Name: "role", Label: "Rolle (liste role)", Labels: []Label{{1, "initiativtager"}, {2, "vært"}}},
 		{Name: "date", Label: "Dato", Kind: Date},
-		{Name: "text", Label: "Tekst æøå", Kind: String, Width: len(long)},
+		{Name: "text", Label: "Tekst æøå", Kind: String, Width: len(readers.LongText)},
 		{Name: "minutes", Label: "Minutter"},
 	}
-	rows := [][]any{
-		{2, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC), long, 90},
-		{1, time.Date(2016, 12, 31, 0, 0, 0, 0, time.UTC), "Ærø", nil},
-	}
 	path := filepath.Join(t.TempDir(), "t.sav")
-	var buf bytes.Buffer
-	w, _ := NewWriter(&buf, "Prøve", vars, len(rows))
-	for _, r := range rows {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(path, buf.Bytes(), 0o600)
+	os.WriteFile(path, writeSAV(t, vars, readers.LabelRows()), 0o600)
 	csv := readers.PSPPConvert(t, path, "-O", "csv", "--labels")
-	if !strings.Contains(csv, "vært,03/14/2026,"+long+",90") || !strings.Contains(csv, "initiativtager,12/31/2016,Ærø,") {
+	if !strings.Contains(csv, "vært,03/14/2026,"+readers.LongText+",90") || !strings.Contains(csv, "initiativtager,12/31/2016,Ærø,") {
 		t.Errorf("PSPP read:\n%.400s", csv)
 	}
-	out := readers.R(t, `d <- read_sav("`+path+`"); cat(nrow(d), attr(d$role, "label"), names(attr(d$role, "labels")), as.character(d$date), nchar(d$text[1]), d$text[2], is.na(d$minutes[2]), "\n")`)
-	want := "2 Rolle (liste role) initiativtager vært 2026-03-14 2016-12-31 2804 Ærø TRUE"
-	if strings.TrimSpace(out) != want {
-		t.Errorf("haven read %q, want %q", out, want)
+	if out := readers.R(t, readers.LabelScript("read_sav", path)); strings.TrimSpace(out) != readers.LabelWant {
+		t.Errorf("haven read %q, want %q", out, readers.LabelWant)
 	}
 }

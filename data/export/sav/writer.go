@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"samspil/data/export/internal/values"
 )
 
 // Writer writes one system file: the dictionary when it is made, then one
@@ -201,12 +203,9 @@ func (w *Writer) Write(row []any) error {
 
 func (w *Writer) value(v Var, x any) error {
 	if v.Kind == String {
-		s, ok := x.(string)
-		if x != nil && !ok {
-			return fmt.Errorf("sav: %s: %T is no string", v.Name, x)
-		}
-		if len(s) > max(v.Width, 1) {
-			return fmt.Errorf("sav: %s: %d bytes, wider than %d", v.Name, len(s), v.Width)
+		s, err := values.Text(x, max(v.Width, 1))
+		if err != nil {
+			return fmt.Errorf("sav: %s: %w", v.Name, err)
 		}
 		for _, seg := range v.segments() {
 			part := s[:min(len(s), 255)]
@@ -215,21 +214,9 @@ func (w *Writer) value(v Var, x any) error {
 		}
 		return nil
 	}
-	var f float64
-	switch x := x.(type) {
-	case nil:
-		w.code(255, nil)
-		return nil
-	case float64:
-		f = x
-	case int:
-		f = float64(x)
-	case int64:
-		f = float64(x)
-	case time.Time:
-		f = DateValue(x)
-	default:
-		return fmt.Errorf("sav: %s: %T is no number", v.Name, x)
+	f, err := values.Number(x, DateValue)
+	if err != nil {
+		return fmt.Errorf("sav: %s: %w", v.Name, err)
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		w.code(255, nil)
