@@ -180,3 +180,39 @@ func sixPeople(t *testing.T) *data.Store {
 	}
 	return s
 }
+
+// TestLeftOutPeopleLeaveNoTraceInOccasions (issue 13.4): each occasion's
+// registered count is the number of its participation rows, and its target
+// share counts only those, so no one left out for lack of research consent
+// can be inferred from the occasions sheet.
+func TestLeftOutPeopleLeaveNoTraceInOccasions(t *testing.T) {
+	s := demoStore(t, "kulturhus")
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	sum, err := Run(context.Background(), s, Options{Recipient: "VIVE"}, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Excluded == 0 {
+		t.Fatal("nobody left out: the test shows nothing")
+	}
+	sheets := readSheets(t, out)
+	rows := map[string]int{}
+	target := map[string]int{}
+	for _, r := range sheets["participation"][1:] {
+		rows[r[0]]++
+		if r[6] == string(data.GroupTarget) {
+			target[r[0]]++
+		}
+	}
+	for _, r := range sheets["occasions"][1:] {
+		if got := r[5]; got != strconv.Itoa(rows[r[0]]) {
+			t.Fatalf("occasion %s: registered %s, %d participation rows", r[0], got, rows[r[0]])
+		}
+		if rows[r[0]] > 0 {
+			share, _ := strconv.ParseFloat(r[7], 64)
+			if want := float64(target[r[0]]) / float64(rows[r[0]]); share < want-1e-9 || share > want+1e-9 {
+				t.Fatalf("occasion %s: target share %s, rows give %v", r[0], r[7], want)
+			}
+		}
+	}
+}
