@@ -132,3 +132,34 @@ func TestCombineRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMergeCodesRenumbersClashes: a local code whose number another
+// partnership gave a different code gets a free number, and the same code
+// with a locally edited label merges into one.
+func TestMergeCodesRenumbersClashes(t *testing.T) {
+	a := &inPackage{path: "a", codes: []codeEntry{
+		{list: "role", code: "host", number: 2, da: "vært", level: 4},
+		{list: "role", code: "cafe", number: 7, da: "café", level: 3},
+	}}
+	b := &inPackage{path: "b", codes: []codeEntry{
+		{list: "role", code: "host", number: 2, da: "værtinde", level: 4},
+		{list: "role", code: "shop", number: 7, da: "butik", level: 3},
+	}}
+	entries, remap, err := mergeCodes([]*inPackage{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	numbers := map[string]int{}
+	for _, e := range entries {
+		if _, twice := numbers[e.code]; twice {
+			t.Fatalf("%s listed twice", e.code)
+		}
+		numbers[e.code] = e.number
+	}
+	if len(entries) != 3 || numbers["host"] != 2 || numbers["cafe"] != 7 || numbers["shop"] == 7 || numbers["shop"] == 2 {
+		t.Fatalf("merged %v", entries)
+	}
+	if remap[1]["role"][7] != "shop" || remap[0]["role"][7] != "cafe" {
+		t.Fatalf("package numbers read back as %v", remap)
+	}
+}
