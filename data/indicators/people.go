@@ -63,9 +63,7 @@ func (w *pass) entries(f *Figures) {
 		a, b := f.TopInviters[i], f.TopInviters[j]
 		return a.Count > b.Count || a.Count == b.Count && a.PersonID < b.PersonID
 	})
-	if len(f.TopInviters) > 5 {
-		f.TopInviters = f.TopInviters[:5]
-	}
+	f.TopInviters = f.TopInviters[:min(5, len(f.TopInviters))]
 }
 
 // trajectories fills the role trajectories (10) of the target-group people
@@ -85,13 +83,13 @@ func (w *pass) trajectories(f *Figures) {
 			keys = append(keys, k)
 		}
 		sort.Ints(keys)
-		latest := -1
+		latest, inPeriod := 0, false
 		for _, k := range keys {
 			if k <= quarterKey(w.p.To) && k >= quarterKey(w.p.From) {
-				latest = k
+				latest, inPeriod = k, true
 			}
 		}
-		if latest < 0 {
+		if !inPeriod {
 			continue
 		}
 		f.Transitions[[2]int{quarters[keys[0]], quarters[latest]}]++
@@ -158,7 +156,7 @@ func (w *pass) months(f *Figures) {
 		total      int
 	}
 	byMonth := map[string]*acc{}
-	volunteers := make(bitSet, (len(w.d.ids)+63)/64) // over the whole period
+	volunteers := newBitSet(len(w.d.ids)) // over the whole period
 	for i := range w.occasions {
 		o := &w.occasions[i]
 		parts := w.partsOf(o)

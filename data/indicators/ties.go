@@ -10,7 +10,6 @@ import (
 // many of those were from other groups. The people met are bit sets over
 // the person numbers: a few kilobytes per target-group participant.
 func (w *pass) ties(f *Figures) {
-	words := (len(w.d.ids) + 63) / 64
 	met := make([]bitSet, len(w.d.ids))   // target person → people met
 	other := make([]bitSet, len(w.d.ids)) // … of whom from another group that day
 	for i := range w.occasions {
@@ -21,7 +20,7 @@ func (w *pass) ties(f *Figures) {
 			}
 			m, o := met[a.person], other[a.person]
 			if m == nil {
-				m, o = make(bitSet, words), make(bitSet, words)
+				m, o = newBitSet(len(w.d.ids)), newBitSet(len(w.d.ids))
 				met[a.person], other[a.person] = m, o
 			}
 			for _, b := range parts {
@@ -79,6 +78,9 @@ func (w *pass) edge(a, b int32) {
 
 // bitSet is a set of person numbers.
 type bitSet []uint64
+
+// newBitSet returns an empty set with room for the numbers 0 to n-1.
+func newBitSet(n int) bitSet { return make(bitSet, (n+63)/64) }
 
 func (s bitSet) add(i int32) { s[i>>6] |= 1 << (uint(i) & 63) }
 
