@@ -58,6 +58,11 @@ func TestWhoStartedActivities(t *testing.T) {
 		t.Errorf("%d started, by %v, want 4 by %v", f.ActivitiesStarted, f.StartedBy, want)
 	}
 	near(t, "citizen-initiated", f.CitizenInitiated, 0.5)
+	for _, d := range Definitions {
+		if m := d.Of(&f); d.Key == "citizen_initiated" && (m.Numerator != 2 || m.Denominator != 4) {
+			t.Errorf("the workbook's citizen_initiated row: %d of %d, want 2 of 4", m.Numerator, m.Denominator)
+		}
+	}
 	if f.ReachedActive != 1 || f.ReachedHost != 1 {
 		t.Errorf("reached active %d, host %d; want 1 and 1", f.ReachedActive, f.ReachedHost)
 	}
@@ -87,5 +92,19 @@ func TestBitSetHasRoomForEveryone(t *testing.T) {
 		if s.count() != 1 || len(s) != int(math.Ceil(float64(n)/64)) {
 			t.Errorf("a set for %d people: %d words, %d members", n, len(s), s.count())
 		}
+	}
+}
+
+// TestQuartersTurnBetweenMarchAndApril: active on 31 March, host on 1 April
+// is a move from one quarter's level to the next one's.
+func TestQuartersTurnBetweenMarchAndApril(t *testing.T) {
+	b := newBuilder(t)
+	t1, r1 := b.person("T1", data.GroupTarget, "2026-01-01"), b.person("R1", data.GroupResourceful, "2026-01-01")
+	cafe := b.activity("Café", "2025-01-01", 0)
+	b.occasion(cafe, "2026-03-31", b.as(t1, "supported"), b.as(r1, "active"))
+	b.occasion(cafe, "2026-04-01", b.as(t1, "host"), b.as(r1, "active"))
+	f := b.compute(Quarter(data.MustDate("2026-04-01")))
+	if want := map[[2]int]int{{1, 4}: 1}; !maps.Equal(f.Transitions, want) {
+		t.Errorf("transitions %v, want %v", f.Transitions, want)
 	}
 }

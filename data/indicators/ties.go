@@ -1,8 +1,9 @@
 package indicators
 
 import (
+	"cmp"
 	"math/bits"
-	"sort"
+	"slices"
 )
 
 // ties fills the ties across groups (9): for each target-group participant,
@@ -58,22 +59,14 @@ func (w *pass) ties(f *Figures) {
 	for k, n := range w.edges {
 		f.Edges = append(f.Edges, Edge{A: w.d.ids[k>>32], B: w.d.ids[k&0xffffffff], Occasions: int(n)})
 	}
-	sort.Slice(f.Edges, func(i, j int) bool {
-		if f.Edges[i].A != f.Edges[j].A {
-			return f.Edges[i].A < f.Edges[j].A
-		}
-		return f.Edges[i].B < f.Edges[j].B
-	})
+	slices.SortFunc(f.Edges, func(x, y Edge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
 }
 
 func (w *pass) edge(a, b int32) {
 	if w.edges == nil {
 		w.edges = map[uint64]int32{}
 	}
-	if a > b {
-		a, b = b, a
-	}
-	w.edges[uint64(a)<<32|uint64(b)]++
+	w.edges[uint64(min(a, b))<<32|uint64(max(a, b))]++
 }
 
 // bitSet is a set of person numbers.
