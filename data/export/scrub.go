@@ -96,8 +96,10 @@ func (sc *Scrubber) count(kind string) { sc.counts[kind]++ }
 func (sc *Scrubber) Scrub(text string, linked ...int64) string {
 	text = replacePattern(text, urlPattern, KindURL, sc.count)
 	text = replacePattern(text, emailPattern, KindEmail, sc.count)
-	text = scrubNumbers(text, sc.count)
+	// Addresses before numbers: a house number or postcode is part of the
+	// address, and digits joined to a street word are no phone number.
 	text = scrubAddresses(text, sc.count)
+	text = scrubNumbers(text, sc.count)
 	return sc.scrubNames(text, linked)
 }
 

@@ -39,6 +39,7 @@ func TestScrubberReplacesEveryKind(t *testing.T) {
 		{"bor på Nørregade 4, 2. th, 4000 Roskilde i dag", "bor på [adresse] i dag"},
 		{"Skovvej 3B og H.C. Ørsteds Vej 7", "[adresse] og H.C. Ørsteds [adresse]"},
 		{"vi skal have 2 børn med", "vi skal have 2 børn med"},
+		{"Algade 12 22334455 og Algade 3, 1. tv", "[adresse] [telefon] og [adresse]"},
 		{"Anna var glad", "P-BBBBBBBBBB var glad"}, // linked to Anna Holm below
 	}
 	for i, c := range cases {

@@ -34,7 +34,7 @@ var (
 	emailPattern = regexp.MustCompile(`(?i)[\p{L}\p{N}._%+\-]+\s?(?:@|\(at\)|\[at\])\s?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}`)
 	// A street: a word ending like a Danish street name, a house number,
 	// then floor and side, and postcode and town, when they are there.
-	addressPattern = regexp.MustCompile(`(?i)\b((?:[\p{L}][\p{L}\-]*)?(?:vej|gade|allé|alle|vænge|vænget|stræde|torv|plads|parken|bakken|boulevard|sti|stien|vang|vangen|toften|have|haven|høj|højen|engen|marken|kvarter|brink|dal|dalen|løkke|lund|park|tofte|kæret|gården|bro|ager|agervej|skov|skoven|hegn|vængen|ringen|centret|sletten|bjerg))\.?\s+\d{1,4}\s?[a-zæøå]?\b(?:,?\s*(?:st|kl|\d{1,2})\.?\s*(?:th|tv|mf|sal)?\.?)?(?:,?\s*\d{4}\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)?`)
+	addressPattern = regexp.MustCompile(`(?i)\b((?:[\p{L}][\p{L}\-]*)?(?:vej|gade|allé|alle|vænge|vænget|stræde|torv|plads|parken|bakken|boulevard|sti|stien|vang|vangen|toften|have|haven|høj|højen|engen|marken|kvarter|brink|dal|dalen|løkke|lund|park|tofte|kæret|gården|bro|ager|agervej|skov|skoven|hegn|vængen|ringen|centret|sletten|bjerg))\.?\s+\d{1,4}(?:\s?[a-zæøå])?\b(?:,?\s*(?:st|kl|\d{1,2})(?:\.\s*(?:th|tv|mf|sal)?\.?|\s*(?:th|tv|mf|sal)\b\.?))?(?:,?\s*\d{4}\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)?`)
 	streetWord     = regexp.MustCompile(`(vej|gade|allé|alle|vænge|vænget|stræde|torv|plads|parken|bakken|boulevard|sti|stien|vang|vangen|toften|have|haven|høj|højen|engen|marken|kvarter|brink|dal|dalen|løkke|lund|park|tofte|kæret|gården|bro|ager|agervej|skov|skoven|hegn|vængen|ringen|centret|sletten|bjerg)$`)
 	// loneStreetWords are the street words that make an address standing
 	// alone ("Ørsteds Vej 7"); others alone are common nouns ("have 2 børn").
