@@ -37,7 +37,7 @@ func R(t testing.TB, script string) string {
 	file.WriteString("suppressPackageStartupMessages(library(haven))\n" + script + "\n")
 	file.Close()
 	cmd := exec.Command("Rscript", "--vanilla", file.Name())
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+	cmd.Env = utf8Locale()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if strings.Contains(string(out), "there is no package called") && os.Getenv("CI") != "true" {
@@ -54,7 +54,9 @@ func PSPPConvert(t testing.TB, sav string, args ...string) string {
 	t.Helper()
 	Need(t, "pspp-convert")
 	csv := sav + ".pspp.csv"
-	out, err := exec.Command("pspp-convert", append(append(args, sav), csv)...).CombinedOutput()
+	cmd := exec.Command("pspp-convert", append(append(args, sav), csv)...)
+	cmd.Env = utf8Locale()
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("pspp-convert %s: %v\n%s", sav, err, out)
 	}
@@ -72,9 +74,18 @@ func PSPP(t testing.TB, dir, syntax string) string {
 	Need(t, "pspp")
 	cmd := exec.Command("pspp", "-O", "format=txt", "-o", "-", syntax)
 	cmd.Dir = dir
+	cmd.Env = utf8Locale()
 	out, err := cmd.CombinedOutput()
 	if err != nil || strings.Contains(string(out), "error:") {
 		t.Fatalf("pspp %s: %v\n%.3000s", syntax, err, out)
 	}
 	return string(out)
+}
+
+// utf8Locale is the environment with a UTF-8 locale every Debian has, as an
+// evaluator's desktop has one: a locale that is not installed (CI's
+// en_US.UTF-8 on a bare machine) makes PSPP and R fall back to ASCII and
+// read æøå as "??".
+func utf8Locale() []string {
+	return append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
 }
