@@ -45,9 +45,8 @@ func PreviewLogbook(ctx context.Context, s *data.Store, opt Options) (ScrubPrevi
 	return p, err
 }
 
-// scrubber knows every registered person still named in the database
-// (by their key in this export, or "[person]" when left out or unkeyed)
-// and the erased people's name parts kept as hashes.
+// scrubber knows every registered person still named in the database (by
+// their key in this export, or "[person]" when left out or unkeyed).
 func (src *source) scrubber(ctx context.Context) (*Scrubber, error) {
 	people := make([]ScrubPerson, 0, len(src.people))
 	for _, p := range src.people {
@@ -56,11 +55,7 @@ func (src *source) scrubber(ctx context.Context) (*Scrubber, error) {
 		}
 		people = append(people, ScrubPerson{ID: p.id, Name: p.name, Key: src.keyOf(p.id)})
 	}
-	erased, err := src.s.ErasedNameParts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return NewScrubber(people, erased), nil
+	return NewScrubber(people), nil
 }
 
 // scrubText is an entry's text as the export writes it.

@@ -23,14 +23,14 @@ const anonymous = "[person]"
 // name part of every registered person (possessive forms too), which
 // becomes that person's key — the same key wherever they are mentioned.
 // A name several people share becomes the key of the one the text is
-// linked to or already named in full, or "[person]". Names of erased
-// people are known only by keyed hashes and become "[person]". A Scrubber
-// counts what it replaced; it is not safe for concurrent use.
+// linked to or already named in full, or "[person]". (An erased person's
+// name left every free text when they were erased, see data.ErasePerson;
+// no trace of it is kept for the scrubber.) A Scrubber counts what it
+// replaced; it is not safe for concurrent use.
 type Scrubber struct {
 	people []ScrubPerson
 	full   []fullName       // longest first
 	parts  map[string][]int // lower-case name part → indices into people
-	erased func(part string) bool
 	counts map[string]int
 }
 
@@ -40,10 +40,9 @@ type fullName struct {
 	person int
 }
 
-// NewScrubber prepares a scrubber for the people; erased, when not nil,
-// reports whether a lower-case word is a name part of someone erased.
-func NewScrubber(people []ScrubPerson, erased func(part string) bool) *Scrubber {
-	sc := &Scrubber{people: people, parts: map[string][]int{}, erased: erased, counts: map[string]int{}}
+// NewScrubber prepares a scrubber for the people.
+func NewScrubber(people []ScrubPerson) *Scrubber {
+	sc := &Scrubber{people: people, parts: map[string][]int{}, counts: map[string]int{}}
 	for i, p := range people {
 		words := strings.Fields(strings.ToLower(p.Name))
 		if len(words) == 0 {
@@ -278,9 +277,6 @@ func (sc *Scrubber) part(w string, context map[int]int) (string, bool) {
 	}
 	if who, ok := sc.parts[w]; ok {
 		return sc.keyOf(sc.resolve(who, context)), true
-	}
-	if sc.erased != nil && sc.erased(w) {
-		return anonymous, true
 	}
 	return "", false
 }

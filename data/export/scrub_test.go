@@ -17,7 +17,6 @@ var scrubPeople = []ScrubPerson{
 }
 
 func TestScrubberReplacesEveryKind(t *testing.T) {
-	erased := func(w string) bool { return w == "solvej" }
 	cases := []struct{ in, want string }{
 		// The example, linked to Grete.
 		{"Ringede til Grete på 22 33 44 55 og skrev til grete.henriksen@eksempel.dk; hun bor på Algade 12, cpr 010203-1234. Grete Henriksen kommer igen.",
@@ -30,7 +29,6 @@ func TestScrubberReplacesEveryKind(t *testing.T) {
 		{"Annasofie og Holmegaard", "Annasofie og Holmegaard"},
 		{"Jørgen", "[person]"},
 		{"Gretes cykel og Hans' jakke, Grete's taske", "P-GGGGGGGGGG's cykel og P-HHHHHHHHHH's jakke, P-GGGGGGGGGG's taske"},
-		{"Solvej var her", "[person] var her"},
 		{"tlf +45 22334455, 0045 2233 4455, +4522334455, 22-33-44-55, 2233 4455", "tlf [telefon], [telefon], [telefon], [telefon], [telefon]"},
 		{"cpr 0102031234 og 010203 1234", "cpr [cpr] og [cpr]"},
 		{"mødet 22-11-2025 kl. 10.30, 2 gange, 300 kr., år 2025, 1.250.000", "mødet 22-11-2025 kl. 10.30, 2 gange, 300 kr., år 2025, 1.250.000"},
@@ -43,7 +41,7 @@ func TestScrubberReplacesEveryKind(t *testing.T) {
 		{"Anna var glad", "P-BBBBBBBBBB var glad"}, // linked to Anna Holm below
 	}
 	for i, c := range cases {
-		sc := NewScrubber(scrubPeople, erased)
+		sc := NewScrubber(scrubPeople)
 		var linked []int64
 		switch i {
 		case 0:
@@ -58,7 +56,7 @@ func TestScrubberReplacesEveryKind(t *testing.T) {
 }
 
 func TestScrubberCountsEachKind(t *testing.T) {
-	sc := NewScrubber(scrubPeople, nil)
+	sc := NewScrubber(scrubPeople)
 	sc.Scrub("Grete: 22 33 44 55, 010203-1234, a@b.dk, Algade 12, http://x.dk, Grete Henriksen", 4)
 	want := map[string]int{KindName: 2, KindPhone: 1, KindCPR: 1, KindEmail: 1, KindAddress: 1, KindURL: 1}
 	got := sc.Counts()
@@ -88,7 +86,7 @@ func FuzzScrub(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		sc := NewScrubber(scrubPeople, nil)
+		sc := NewScrubber(scrubPeople)
 		out := sc.Scrub(in, 2)
 		if utf8.ValidString(in) && !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 from %q", in)
@@ -101,7 +99,7 @@ func FuzzScrub(f *testing.F) {
 				t.Fatalf("name part %q left in %q (from %q)", w, out, in)
 			}
 		}
-		if again := NewScrubber(scrubPeople, nil).Scrub(out, 2); again != out {
+		if again := NewScrubber(scrubPeople).Scrub(out, 2); again != out {
 			t.Fatalf("scrubbing twice: %q then %q", out, again)
 		}
 	})
