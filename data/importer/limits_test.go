@@ -1,0 +1,55 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readHeader reads CSV text and returns its header, failing on an error.
+func readHeader(t *testing.T, text string) []string {
+	t.Helper()
+	sh, err := ReadCSV([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sh.Header
+}
+
+// TestSeparatorFromTheFirstTwentyLines: the separator is the one used most
+// in the first twenty lines; what comes after does not count, and a tie
+// between tab and comma goes to the tab.
+func TestSeparatorFromTheFirstTwentyLines(t *testing.T) {
+	twenty := "a;b\n" + strings.Repeat("1;2\n", 19)
+	for name, c := range map[string]struct {
+		text string
+		want []string
+	}{
+		"commas from line 21":    {twenty + strings.Repeat(",", 25) + "\n" + strings.Repeat("x,y,z,w\n", 50), []string{"a", "b"}},
+		"tab and comma tie":      {"a\tb,c\n", []string{"a", "b,c"}},
+		"semicolons win the tie": {"a;b\tc\n", []string{"a", "b\tc"}},
+		"commas in the first 20": {"a,b,c;d\n", []string{"a", "b", "c;d"}},
+	} {
+		if got := readHeader(t, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%s: header %q, want %q", name, got, c.want)
+		}
+	}
+}
+
+// TestLimitsAreInclusive: a cell of exactly MaxCellRunes and a file of
+// exactly MaxRows data rows are read; one more is refused.
+func TestLimitsAreInclusive(t *testing.T) {
+	if _, err := ReadCSV([]byte("Navn\n" + strings.Repeat("å", MaxCellRunes) + "\n")); err != nil {
+		t.Errorf("a cell of %d letters: %v", MaxCellRunes, err)
+	}
+	if _, err := ReadCSV([]byte("Navn\n" + strings.Repeat("å", MaxCellRunes+1) + "\n")); err == nil {
+		t.Errorf("a cell of %d letters was read", MaxCellRunes+1)
+	}
+	rows := "Navn\n" + strings.Repeat("x\n", MaxRows)
+	if sh, err := ReadCSV([]byte(rows)); err != nil || len(sh.Rows) != MaxRows {
+		t.Errorf("%d rows: %v", MaxRows, err)
+	}
+	if _, err := ReadCSV([]byte(rows + "x\n")); err == nil {
+		t.Errorf("%d rows were read", MaxRows+1)
+	}
+}
