@@ -1,9 +1,13 @@
 package importer
 
 import (
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"samspil/data"
 )
 
 // readHeader reads CSV text and returns its header, failing on an error.
@@ -36,14 +40,30 @@ func TestSeparatorFromTheFirstTwentyLines(t *testing.T) {
 	}
 }
 
-// TestLimitsAreInclusive: a cell of exactly MaxCellRunes and a file of
-// exactly MaxRows data rows are read; one more is refused.
+// TestLimitsAreInclusive: a cell of exactly MaxCellRunes, a row of exactly
+// MaxColumns and a file of exactly MaxRows data rows are read; one more is
+// refused. A cell too long is named by its row (the header is row 1).
 func TestLimitsAreInclusive(t *testing.T) {
 	if _, err := ReadCSV([]byte("Navn\n" + strings.Repeat("å", MaxCellRunes) + "\n")); err != nil {
 		t.Errorf("a cell of %d letters: %v", MaxCellRunes, err)
 	}
-	if _, err := ReadCSV([]byte("Navn\n" + strings.Repeat("å", MaxCellRunes+1) + "\n")); err == nil {
-		t.Errorf("a cell of %d letters was read", MaxCellRunes+1)
+	_, err := ReadCSV([]byte("Navn\nMia\n" + strings.Repeat("å", MaxCellRunes+1) + "\n"))
+	var e *data.Error
+	if !errors.As(err, &e) || e.Row != 3 {
+		t.Errorf("a cell of %d letters on row 3: %v", MaxCellRunes+1, err)
+	}
+	columns := func(n int) string {
+		cells := make([]string, n)
+		for i := range cells {
+			cells[i] = "k" + strconv.Itoa(i)
+		}
+		return strings.Join(cells, ";") + "\n"
+	}
+	if _, err := ReadCSV([]byte(columns(MaxColumns))); err != nil {
+		t.Errorf("%d columns: %v", MaxColumns, err)
+	}
+	if _, err := ReadCSV([]byte(columns(MaxColumns + 1))); err == nil {
+		t.Errorf("%d columns were read", MaxColumns+1)
 	}
 	rows := "Navn\n" + strings.Repeat("x\n", MaxRows)
 	if sh, err := ReadCSV([]byte(rows)); err != nil || len(sh.Rows) != MaxRows {
