@@ -68,18 +68,24 @@ func TestWhoStartedActivities(t *testing.T) {
 	}
 }
 
+// trajectoryOf returns the role transitions of the quarter of the second
+// day, for a target-group member who took part with a resourceful citizen
+// on two days in the two roles.
+func trajectoryOf(t *testing.T, day1, role1, day2, role2 string) map[[2]int]int {
+	b := newBuilder(t)
+	t1, r1 := b.person("T1", data.GroupTarget, "2026-01-01"), b.person("R1", data.GroupResourceful, "2026-01-01")
+	cafe := b.activity("Café", "2025-01-01", 0)
+	b.occasion(cafe, day1, b.as(t1, role1), b.as(r1, "active"))
+	b.occasion(cafe, day2, b.as(t1, role2), b.as(r1, "active"))
+	return b.compute(Quarter(data.MustDate(day2))).Transitions
+}
+
 // TestAProfessionalRoleIsNoTrajectory: a target-group member who was active
 // in February and in May only came along in a professional role has no
 // role trajectory in the second quarter.
 func TestAProfessionalRoleIsNoTrajectory(t *testing.T) {
-	b := newBuilder(t)
-	t1, r1 := b.person("T1", data.GroupTarget, "2026-01-01"), b.person("R1", data.GroupResourceful, "2026-01-01")
-	cafe := b.activity("Café", "2025-01-01", 0)
-	b.occasion(cafe, "2026-02-10", b.as(t1, "active"), b.as(r1, "active"))
-	b.occasion(cafe, "2026-05-12", b.as(t1, "accompanies"), b.as(r1, "active"))
-	f := b.compute(Quarter(data.MustDate("2026-05-12")))
-	if len(f.Transitions) != 0 {
-		t.Errorf("transitions %v, want none", f.Transitions)
+	if got := trajectoryOf(t, "2026-02-10", "active", "2026-05-12", "accompanies"); len(got) != 0 {
+		t.Errorf("transitions %v, want none", got)
 	}
 }
 
@@ -95,16 +101,10 @@ func TestBitSetHasRoomForEveryone(t *testing.T) {
 	}
 }
 
-// TestQuartersTurnBetweenMarchAndApril: active on 31 March, host on 1 April
-// is a move from one quarter's level to the next one's.
+// TestQuartersTurnBetweenMarchAndApril: supported on 31 March, host on 1
+// April is a move from one quarter's level to the next one's.
 func TestQuartersTurnBetweenMarchAndApril(t *testing.T) {
-	b := newBuilder(t)
-	t1, r1 := b.person("T1", data.GroupTarget, "2026-01-01"), b.person("R1", data.GroupResourceful, "2026-01-01")
-	cafe := b.activity("Café", "2025-01-01", 0)
-	b.occasion(cafe, "2026-03-31", b.as(t1, "supported"), b.as(r1, "active"))
-	b.occasion(cafe, "2026-04-01", b.as(t1, "host"), b.as(r1, "active"))
-	f := b.compute(Quarter(data.MustDate("2026-04-01")))
-	if want := map[[2]int]int{{1, 4}: 1}; !maps.Equal(f.Transitions, want) {
-		t.Errorf("transitions %v, want %v", f.Transitions, want)
+	if got, want := trajectoryOf(t, "2026-03-31", "supported", "2026-04-01", "host"), map[[2]int]int{{1, 4}: 1}; !maps.Equal(got, want) {
+		t.Errorf("transitions %v, want %v", got, want)
 	}
 }
