@@ -13,14 +13,20 @@ import (
 )
 
 // TestDetectKindTieIsATickSheet: as many date columns as other columns
-// (the name aside) is a tick-sheet.
+// (the name aside) is a tick-sheet; a list of names alone, without dates,
+// is a people list.
 func TestDetectKindTieIsATickSheet(t *testing.T) {
-	sh, err := ReadCSV([]byte("Navn;02-09-2026;Gruppe\nMia;x;Frivillig\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := DetectKind(sh); got != KindAttendance {
-		t.Errorf("one date and one other column: %s, want %s", got, KindAttendance)
+	for text, want := range map[string]string{
+		"Navn;02-09-2026;Gruppe\nMia;x;Frivillig\n": KindAttendance,
+		"Navn\nMia\n": KindPeople,
+	} {
+		sh, err := ReadCSV([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := DetectKind(sh); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
 	}
 }
 
