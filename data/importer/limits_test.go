@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"samspil/data"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // readHeader reads CSV text and returns its header, failing on an error.
@@ -70,6 +73,41 @@ func TestLimitsAreInclusive(t *testing.T) {
 		t.Errorf("%d rows: %v", MaxRows, err)
 	}
 	if _, err := ReadCSV([]byte(rows + "x\n")); err == nil {
+		t.Errorf("%d rows were read", MaxRows+1)
+	}
+}
+
+// xlsxOfRows returns a workbook with a header and n rows of one cell.
+func xlsxOfRows(t *testing.T, n int) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i <= n; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, []any{"x" + strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestWorkbookRowLimitIsInclusive: a workbook of exactly MaxRows data rows
+// is read; one more is refused.
+func TestWorkbookRowLimitIsInclusive(t *testing.T) {
+	if sh, err := ReadXLSX(xlsxOfRows(t, MaxRows)); err != nil || len(sh.Rows) != MaxRows {
+		t.Errorf("%d rows: %v", MaxRows, err)
+	}
+	if _, err := ReadXLSX(xlsxOfRows(t, MaxRows+1)); err == nil {
 		t.Errorf("%d rows were read", MaxRows+1)
 	}
 }
