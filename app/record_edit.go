@@ -151,7 +151,8 @@ func (r *recordScreen) searchChanged(q string) {
 	if r.loading {
 		return
 	}
-	r.ticks.filter(q)
+	r.ticks.match(q)
+	defer r.ticks.redraw() // once per keystroke, with everyone found
 	if len([]rune(q)) < 2 {
 		return
 	}
@@ -179,7 +180,6 @@ func (r *recordScreen) searchChanged(q string) {
 	}
 	r.ticks.shown = append(r.ticks.shown, others...)
 	r.ticks.rank(q) // a new face whose name starts with the letters before a regular who merely contains them
-	r.ticks.list.Refresh()
 }
 
 // tickFirst ticks the first line the search shows (Enter in the search

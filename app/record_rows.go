@@ -72,7 +72,9 @@ func (t *tickList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !a.regular {
 		text += "  ·  " + i18n.T("record.not_regular")
 	}
-	name.SetText(text)
+	if name.Text != text { // a label laid out again costs more than the search
+		name.SetText(text)
+	}
 	check.OnChanged = nil
 	check.SetChecked(a.ticked)
 	check.OnChanged = func(on bool) {
@@ -144,6 +146,13 @@ func (t *tickList) add(a *attendee) {
 // searching, the best match comes first, so that Enter ticks it: people
 // not yet ticked, names with a word starting with what was typed, regulars.
 func (t *tickList) filter(query string) {
+	t.match(query)
+	t.redraw()
+}
+
+// match chooses and orders the shown lines without drawing them, so that
+// a keystroke that also searches everyone draws the list once.
+func (t *tickList) match(query string) {
 	words := strings.Fields(data.FoldName(query))
 	t.shown = t.shown[:0]
 	for _, a := range t.all {
@@ -152,6 +161,10 @@ func (t *tickList) filter(query string) {
 		}
 	}
 	t.rank(query)
+}
+
+// redraw draws the shown lines (and the hint for an empty list).
+func (t *tickList) redraw() {
 	t.r.hint.Hidden = len(t.all) > 0 || t.r.occasion == nil || t.r.occasion.ActivityID == 0
 	t.list.Refresh()
 	t.r.hint.Refresh()
