@@ -141,9 +141,10 @@ func TestNewOccasionOnARecordedDayAsksToMerge(t *testing.T) {
 	_ = karin
 }
 
-// Editing a recorded occasion's date moves it; onto a recorded day it is
-// refused at the date field, and nothing moves.
-func TestRecordedOccasionMovesWithItsDate(t *testing.T) {
+// Editing a recorded occasion's date asks whether to open that day or
+// move the occasion there; moving moves it (no empty copy). Onto a day the
+// activity already has, moving is not offered, and undo puts the date back.
+func TestRecordedOccasionMovesWithItsDateWhenAsked(t *testing.T) {
 	u := newTestUI(t)
 	cafe, _, _, _ := regularsFixture(t, u)
 	other := &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-11-11")}
@@ -154,7 +155,12 @@ func TestRecordedOccasionMovesWithItsDate(t *testing.T) {
 	r := openRecord(t, u)
 	first, _ := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-18"))
 	r.openOccasion(first.ID)
+	var offered []string
+	u.pick = func(_, _ string, labels []string) int { offered = labels; return len(labels) - 1 }
 	retype(kb, r.date, "19-11-2026")
+	if len(offered) != 3 || !strings.Contains(offered[2], "Flyt") {
+		t.Fatalf("choices for a free day: %q", offered)
+	}
 	kb.ctrl(fyne.KeyS)
 	moved, err := u.store.Occasion(u.ctx, first.ID)
 	if err != nil || moved.Date != data.MustDate("2026-11-19") || len(moved.Participants) != 2 {
@@ -163,13 +169,43 @@ func TestRecordedOccasionMovesWithItsDate(t *testing.T) {
 	if rows, _ := u.store.Occasions(u.ctx, cafe.ID, data.Date{}, data.Date{}); len(rows) != 2 {
 		t.Fatalf("%d occasions after moving one, want 2 (no empty new one)", len(rows))
 	}
+	u.pick = func(_, _ string, labels []string) int { offered = labels; return 0 } // undo
 	retype(kb, r.date, "11-11-2026")
-	kb.ctrl(fyne.KeyS)
-	if r.date.Validate() == nil {
-		t.Fatal("moving onto a recorded day is not shown at the date field")
+	if len(offered) != 2 {
+		t.Fatalf("moving onto a recorded day is offered: %q", offered)
 	}
-	if o, _ := u.store.Occasion(u.ctx, first.ID); o.Date != data.MustDate("2026-11-19") {
-		t.Fatalf("refused move left the occasion on %s", o.Date)
+	if r.date.Text != "19-11-2026" || r.dirty() {
+		t.Fatalf("after undo: date %q, dirty %v", r.date.Text, r.dirty())
+	}
+}
+
+// Choosing another activity while a recorded occasion is shown (the
+// coordinator picked the wrong one) opens that activity's day when asked
+// to, and leaves the recorded occasion where it was: it never moves
+// without a word.
+func TestChoosingAnotherActivityDoesNotMoveARecordedOccasion(t *testing.T) {
+	u := newTestUI(t)
+	cafe, _, _, _ := regularsFixture(t, u)
+	choir := &data.Activity{Name: "Kor", Kind: "recurring", Status: "active"}
+	if err := u.store.SaveActivity(u.ctx, choir); err != nil {
+		t.Fatal(err)
+	}
+	kb := keyboard{t, u.win}
+	r := openRecord(t, u)
+	first, _ := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-18"))
+	r.openOccasion(first.ID)
+	var asked string
+	u.pick = func(_, msg string, labels []string) int { asked = msg; return 1 } // open
+	r.activity.SetID(choir.ID)
+	if !strings.Contains(asked, "Kor") {
+		t.Fatalf("question = %q", asked)
+	}
+	if r.occasion.ID != 0 || r.occasion.ActivityID != choir.ID || len(r.ticks.ticked()) != 0 {
+		t.Fatalf("after choosing Kor: occasion %+v, %d ticked", r.occasion, len(r.ticks.ticked()))
+	}
+	kb.ctrl(fyne.KeyS)
+	if o, _ := u.store.Occasion(u.ctx, first.ID); o.ActivityID != cafe.ID || len(o.Participants) != 2 {
+		t.Fatalf("the café's occasion was changed: %+v", o)
 	}
 }
 

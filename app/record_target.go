@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"samspil/app/i18n"
 	"samspil/data"
 )
@@ -29,12 +31,53 @@ func (r *recordScreen) targetChanged() {
 	switch {
 	case !ok:
 	case r.occasion.ID != 0:
-		r.moveTo(activityID, day)
+		r.askMove(activityID, day)
 	case !r.isDirty:
 		r.reopen()
 	default:
 		r.carry(activityID, day)
 	}
+}
+
+// askMove asks what a new activity or date on a recorded occasion means:
+// open what is recorded there (the coordinator was looking for another
+// occasion — choosing an activity is also how one gets about), move this
+// occasion there (its date or activity was wrong), or undo the change. A
+// day the activity already has cannot take it: then only opening that one
+// or undoing is offered. Nothing moves without the coordinator saying so.
+func (r *recordScreen) askMove(activityID int64, day data.Date) {
+	if activityID == r.occasion.ActivityID && day == r.occasion.Date {
+		r.moveTo(activityID, day)
+		return
+	}
+	args := map[string]any{"Count": len(r.ticks.ticked()), "From": i18n.DateText(r.occasion.Date),
+		"Date": i18n.DateText(day), "Activity": r.activity.Selected}
+	labels := []string{i18n.T("record.move_undo"), i18n.Tf("record.move_open", args)}
+	msg := i18n.Tf("record.move_taken_text", args)
+	if _, err := r.u.store.OccasionOn(r.u.ctx, activityID, day); errors.Is(err, data.ErrNotFound) {
+		labels = append(labels, i18n.Tf("record.move_here", args))
+		msg = i18n.Tf("record.move_text", args)
+	}
+	r.u.choose(i18n.T("record.move_title"), msg, labels, 1, func(i int) {
+		switch i {
+		case 1:
+			r.undoTarget()
+			r.u.whenSettled(func() { r.openActivity(activityID, day) }, nil)
+		case 2:
+			r.moveTo(activityID, day)
+		default:
+			r.undoTarget()
+		}
+	})
+}
+
+// undoTarget puts the recorded occasion's activity and date back in the form.
+func (r *recordScreen) undoTarget() {
+	r.loading = true
+	r.activity.SetID(r.occasion.ActivityID)
+	r.date.SetDate(r.occasion.Date)
+	r.loading = false
+	r.refreshGroups()
 }
 
 // moveTo marks a recorded occasion to be moved to the activity and day

@@ -289,6 +289,9 @@ func (u *UI) goTo(key string, then func(screen)) {
 // first is no test, since a page just put in the window has none until it
 // is first drawn — so the cursor went nowhere when Registrering opened.
 func (u *UI) focus(o fyne.Focusable) {
+	if u.body == nil {
+		return // the screens are still being made; nothing is in the window yet
+	}
 	if obj, ok := o.(fyne.CanvasObject); ok && obj.Visible() {
 		u.win.Canvas().Focus(o)
 	}
