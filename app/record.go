@@ -36,6 +36,7 @@ type recordScreen struct {
 	hint     *widget.Label   // an activity with no one on the list yet
 
 	occasion   *data.Occasion // being edited; ID 0 for a new one
+	accepted   moveTarget     // where the user agreed to move the recorded occasion
 	lastTicked *attendee      // the line Tab in the search box jumps to
 	roles      []data.Role
 	roleNames  []string

@@ -19,6 +19,11 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	r.loading = true
 	defer func() { r.loading = false }()
 	r.occasion = o
+	r.accepted = moveTarget{}
+	r.activity.SetID(o.ActivityID) // the form shows the occasion's own activity and day,
+	if o.Date != (data.Date{}) {   // so a discarded move leaves nothing behind
+		r.date.SetDate(o.Date)
+	}
 	r.fields.clear()
 	r.start.SetText(o.StartTime)
 	r.end.SetText(o.EndTime)
@@ -259,6 +264,11 @@ func (r *recordScreen) save() error {
 	if err != nil {
 		r.fields.show(err)
 		return err
+	}
+	if o.ID != 0 && (o.ActivityID != r.occasion.ActivityID || o.Date != r.occasion.Date) &&
+		r.accepted != (moveTarget{o.ActivityID, o.Date}) {
+		r.askMove(o.ActivityID, o.Date) // a date typed in short, or Save pressed under the question
+		return errAsked
 	}
 	if o.ID == 0 && o.ActivityID != 0 {
 		recorded, err := r.u.store.OccasionOn(r.u.ctx, o.ActivityID, o.Date)

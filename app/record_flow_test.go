@@ -340,3 +340,34 @@ func TestEarlyParticipationsAreOfferedARepairOnOpening(t *testing.T) {
 		t.Fatal("the repair left early participations")
 	}
 }
+
+// A recorded occasion's date typed in short ("9-11-2026", which the field
+// reports only when left) still asks before the save moves it, and a
+// discarded move leaves nothing behind for the next save.
+func TestAShortDateOrADiscardedMoveNeverMovesSilently(t *testing.T) {
+	u := newTestUI(t)
+	cafe, _, _, _ := regularsFixture(t, u)
+	kb := keyboard{t, u.win}
+	r := openRecord(t, u)
+	first, _ := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-18"))
+	r.openOccasion(first.ID)
+	asked := 0
+	u.pick = func(_, _ string, labels []string) int { asked++; return 0 } // undo
+	retype(kb, r.date, "9-11-2026")
+	kb.ctrl(fyne.KeyS)
+	if o, _ := u.store.Occasion(u.ctx, first.ID); asked == 0 || o.Date != data.MustDate("2026-11-18") {
+		t.Fatalf("short date and Ctrl+S: asked %d times, occasion on %s", asked, o.Date)
+	}
+	u.pick = func(_, _ string, labels []string) int { return len(labels) - 1 } // move
+	retype(kb, r.date, "19-11-2026")
+	r.discard()
+	if r.date.Text != "18-11-2026" {
+		t.Fatalf("after discarding the move the date field says %q", r.date.Text)
+	}
+	u.win.Canvas().Focus(r.search)
+	kb.tick("karin")
+	kb.ctrl(fyne.KeyS)
+	if o, _ := u.store.Occasion(u.ctx, first.ID); o.Date != data.MustDate("2026-11-18") || len(o.Participants) != 3 {
+		t.Fatalf("after a discarded move and a new tick: %+v", o)
+	}
+}

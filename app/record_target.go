@@ -80,9 +80,16 @@ func (r *recordScreen) undoTarget() {
 	r.refreshGroups()
 }
 
+// moveTarget is an activity and a day a recorded occasion may move to.
+type moveTarget struct {
+	activityID int64
+	day        data.Date
+}
+
 // moveTo marks a recorded occasion to be moved to the activity and day
 // when it is saved (the store refuses a day that already has one).
 func (r *recordScreen) moveTo(activityID int64, day data.Date) {
+	r.accepted = moveTarget{activityID, day}
 	r.refreshGroups()
 	if activityID == r.occasion.ActivityID && day == r.occasion.Date {
 		r.changed()

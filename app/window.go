@@ -118,6 +118,9 @@ func (u *UI) addShortcuts() {
 
 // saveCurrent saves the page shown, when it holds unsaved changes.
 func (u *UI) saveCurrent() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return // a question is open: it is answered first (the menu's shortcuts reach past dialogs)
+	}
 	if ed, ok := u.pages[u.current].screen.(editor); ok {
 		if err := ed.save(); err != nil && !alreadyShown(err) {
 			u.showError(err)
