@@ -321,13 +321,20 @@ func buttonInOverlay(t *testing.T, u *UI, text string) *widget.Button {
 func TestEarlyParticipationsAreOfferedARepairOnOpening(t *testing.T) {
 	u := newTestUI(t)
 	cafe, _, _, _ := recordFixture(t, u)
-	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-01-01")}
+	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-06-01")}
 	if err := u.store.SavePerson(u.ctx, p, &data.GroupPeriod{Group: data.GroupVolunteer, Start: data.MustDate("2026-06-01")}); err != nil {
 		t.Fatal(err)
 	}
 	active := roleByCode(t, u, "active")
 	if err := u.store.SaveOccasion(u.ctx, &data.Occasion{ActivityID: cafe.ID, Date: data.MustDate("2026-03-04"),
 		Participants: []data.Participation{{PersonID: p.ID, RoleID: active.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	// As a file written before first periods followed history holds it.
+	if _, err := u.store.DB().Exec(`UPDATE people SET first_contact = '2026-06-01' WHERE id = ?`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.DB().Exec(`UPDATE group_periods SET start_date = '2026-06-01' WHERE person_id = ?`, p.ID); err != nil {
 		t.Fatal(err)
 	}
 	var asked string

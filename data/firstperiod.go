@@ -64,10 +64,10 @@ func startFirstPeriodsBy(ctx context.Context, tx *sql.Tx, day Date, personIDs []
 // moveFirstPeriodStart starts the person's first period on day, and moves
 // their first contact to day when it was later.
 func moveFirstPeriodStart(ctx context.Context, tx *sql.Tx, personID, periodID int64, day Date) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE group_periods SET start_date = ? WHERE id = ?`, day, periodID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE group_periods SET start_date = ?, version = version + 1 WHERE id = ?`, day, periodID); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE people SET first_contact = ?
+	_, err := tx.ExecContext(ctx, `UPDATE people SET first_contact = ?, version = version + 1
 		WHERE id = ? AND (first_contact IS NULL OR first_contact > ?)`, day, personID, day)
 	return err
 }
@@ -100,7 +100,7 @@ func followFirstContact(ctx context.Context, tx *sql.Tx, personID int64, old, ne
 			return &Error{Code: "err.first_contact_after_participation", Field: "first_contact", Args: map[string]any{"Count": n, "Date": first}}
 		}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE group_periods SET start_date = ? WHERE id = ?`, new, fp.id)
+	_, err = tx.ExecContext(ctx, `UPDATE group_periods SET start_date = ?, version = version + 1 WHERE id = ?`, new, fp.id)
 	return err
 }
 
@@ -115,12 +115,17 @@ func (s *Store) EarlyParticipations(ctx context.Context) (people, participations
 }
 
 // earlyParticipationsSQL selects person_id and date of each participation
-// before the person's first group period.
+// before the person's first group period by someone whose recorded first
+// contact is after it too (or missing): the registration default that
+// history entered later contradicts. A first period that starts after a
+// first contact on or before the participation was set on purpose and is
+// not counted (the same rule as startFirstPeriodsBy).
 const earlyParticipationsSQL = `SELECT pa.person_id, o.date FROM participations pa
 	JOIN occasions o ON o.id = pa.occasion_id
+	JOIN people p ON p.id = pa.person_id
 	JOIN (SELECT person_id, min(start_date) AS first_start FROM group_periods GROUP BY person_id) f
 	  ON f.person_id = pa.person_id
-	WHERE o.date < f.first_start`
+	WHERE o.date < f.first_start AND (p.first_contact IS NULL OR p.first_contact > o.date)`
 
 // RepairEarlyParticipations starts each person's first group period (and
 // their first contact, when later) on their earliest participation that

@@ -36,19 +36,23 @@ func TestHistoryRecordedLaterCountsInTheFirstGroup(t *testing.T) {
 }
 
 // A first period that starts after a first contact on or before the
-// occasion was set on purpose: it is not moved, and the repair offers it.
-func TestFirstPeriodSetOnPurposeStaysUntilRepaired(t *testing.T) {
+// occasion was set on purpose: it is not moved, and the repair leaves it
+// alone too. A file written before first periods followed history (a
+// first contact and first period after the participations) is repaired.
+func TestFirstPeriodSetOnPurposeStaysAndOldFilesAreRepaired(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	p := &Person{Name: "Cille", FirstContact: MustDate("2026-01-01")}
 	must(t, f.s.SavePerson(ctx, p, &GroupPeriod{Group: GroupVolunteer, Start: MustDate("2026-06-01")}))
 	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: MustDate("2026-03-04"),
 		Participants: []Participation{{PersonID: p.ID, RoleID: f.active}}}))
-	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: MustDate("2026-02-04"),
-		Participants: []Participation{{PersonID: p.ID, RoleID: f.active}}}))
 	if g, _ := f.s.GroupPeriods(ctx, p.ID); g[0].Start != MustDate("2026-06-01") {
 		t.Fatalf("period moved by itself to %s", g[0].Start)
 	}
+	if people, _, _ := f.s.EarlyParticipations(ctx); people != 0 {
+		t.Fatal("a period set on purpose is offered for repair")
+	}
+	old := oldFilePerson(t, f, "Dina", MustDate("2026-02-04"), MustDate("2026-03-04"))
 	people, parts, err := f.s.EarlyParticipations(ctx)
 	if err != nil || people != 1 || parts != 2 {
 		t.Fatalf("early = %d people, %d participations, %v; want 1, 2", people, parts, err)
@@ -57,8 +61,11 @@ func TestFirstPeriodSetOnPurposeStaysUntilRepaired(t *testing.T) {
 	if err != nil || people != 1 || parts != 2 {
 		t.Fatalf("repaired %d people, %d participations, %v", people, parts, err)
 	}
-	if g, _ := f.s.GroupPeriods(ctx, p.ID); g[0].Start != MustDate("2026-02-04") {
+	if g, _ := f.s.GroupPeriods(ctx, old.ID); g[0].Start != MustDate("2026-02-04") {
 		t.Fatalf("repaired period starts %s, want 2026-02-04", g[0].Start)
+	}
+	if q, _ := f.s.Person(ctx, old.ID); q.FirstContact != MustDate("2026-02-04") {
+		t.Fatalf("repaired first contact %s", q.FirstContact)
 	}
 	if people, _, _ := f.s.EarlyParticipations(ctx); people != 0 {
 		t.Fatal("early participations left after the repair")
@@ -66,6 +73,24 @@ func TestFirstPeriodSetOnPurposeStaysUntilRepaired(t *testing.T) {
 	if n := auditCount(t, f.s, "repair_first_periods"); n != 1 {
 		t.Fatalf("repair logged %d times", n)
 	}
+}
+
+// oldFilePerson makes what a file written before first periods followed
+// history holds: someone who took part on the days, whose first contact
+// and first period were later set to the day they were registered.
+func oldFilePerson(t *testing.T, f *fixture, name string, days ...Date) *Person {
+	t.Helper()
+	ctx := context.Background()
+	p := registeredToday(t, f.s, name, MustDate("2026-06-01"))
+	for _, d := range days {
+		must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: d,
+			Participants: []Participation{{PersonID: p.ID, RoleID: f.active}}}))
+	}
+	_, err := f.s.db.Exec(`UPDATE people SET first_contact = '2026-06-01' WHERE id = ?`, p.ID)
+	must(t, err)
+	_, err = f.s.db.Exec(`UPDATE group_periods SET start_date = '2026-06-01' WHERE person_id = ?`, p.ID)
+	must(t, err)
+	return p
 }
 
 func auditCount(t *testing.T, s *Store, action string) int {

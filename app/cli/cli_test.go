@@ -183,7 +183,7 @@ func TestCheckNotesAndRepairsEarlyParticipations(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-01-01")}
+	p := &data.Person{Name: "Cille Bak", FirstContact: data.MustDate("2026-06-01")}
 	a := &data.Activity{Name: "Café", Kind: "recurring", Status: "active"}
 	roles, _ := s.Roles(ctx)
 	if err := s.SavePerson(ctx, p, &data.GroupPeriod{Group: data.GroupVolunteer, Start: data.MustDate("2026-06-01")}); err != nil {
@@ -195,6 +195,11 @@ func TestCheckNotesAndRepairsEarlyParticipations(t *testing.T) {
 	if err := s.SaveOccasion(ctx, &data.Occasion{ActivityID: a.ID, Date: data.MustDate("2026-03-04"),
 		Participants: []data.Participation{{PersonID: p.ID, RoleID: roles[0].ID}}}); err != nil {
 		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE people SET first_contact = '2026-06-01'`, `UPDATE group_periods SET start_date = '2026-06-01'`} {
+		if _, err := s.DB().Exec(q); err != nil { // as a file from before first periods followed history
+			t.Fatal(err)
+		}
 	}
 	s.Close()
 	if code, out, _ := run(t, "check", "--db", db); code != ExitOK || !strings.Contains(out, "note: 1 participations of 1 people") {
