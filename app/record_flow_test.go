@@ -378,3 +378,46 @@ func TestAShortDateOrADiscardedMoveNeverMovesSilently(t *testing.T) {
 		t.Fatalf("after a discarded move and a new tick: %+v", o)
 	}
 }
+
+// Merging into a recorded occasion keeps the roles recorded there and says
+// what happens to the anonymous guests.
+func TestMergeKeepsRecordedRolesAndSaysWhatHappensToGuests(t *testing.T) {
+	u := newTestUI(t)
+	cafe, mia, _, karin := regularsFixture(t, u)
+	host := roleByCode(t, u, "host")
+	recorded, _ := u.store.OccasionOn(u.ctx, cafe.ID, data.MustDate("2026-11-18"))
+	recorded.Participants[0].RoleID = host.ID
+	recorded.AnonymousGuests = 3
+	if err := u.store.SaveOccasion(u.ctx, recorded); err != nil {
+		t.Fatal(err)
+	}
+	hostID := recorded.Participants[0].PersonID
+	kb := keyboard{t, u.win}
+	r := openRecord(t, u)
+	r.openActivity(cafe.ID, data.MustDate("2026-11-25"))
+	u.win.Canvas().Focus(r.search)
+	name := "mia"
+	if hostID != mia.ID {
+		name = "jonas"
+	}
+	kb.tick(name)
+	kb.press(fyne.KeyTab) // on this screen the recorded host is given another role
+	kb.press(fyne.KeyRight)
+	kb.press(fyne.KeyReturn)
+	kb.tick("karin")
+	var asked string
+	u.pick = func(_, msg string, labels []string) int { asked = msg; return len(labels) - 1 }
+	retype(kb, r.date, "18-11-2026")
+	kb.ctrl(fyne.KeyS)
+	if !strings.Contains(asked, "gæster") {
+		t.Fatalf("the merge question says nothing of the guests: %q", asked)
+	}
+	o, _ := u.store.Occasion(u.ctx, recorded.ID)
+	roles := map[int64]int64{}
+	for _, p := range o.Participants {
+		roles[p.PersonID] = p.RoleID
+	}
+	if roles[hostID] != host.ID || roles[karin.ID] == 0 || o.AnonymousGuests != 3 {
+		t.Fatalf("after merging: roles %v, guests %d; want the host kept, Karin added, 3 guests", roles, o.AnonymousGuests)
+	}
+}

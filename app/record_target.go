@@ -140,7 +140,7 @@ func (r *recordScreen) carry(activityID int64, day data.Date) {
 // the recorded one.
 func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 	msg := i18n.Tf("record.merge_text", map[string]any{"Date": i18n.DateText(mine.Date), "Count": len(mine.Participants),
-		"Existing": len(recorded.Participants)})
+		"Existing": len(recorded.Participants)}) + "\n\n" + i18n.T("record.merge_keeps")
 
 	labels := []string{i18n.T("ui.stay"), i18n.Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), i18n.T("record.merge")}
 	r.u.choose(i18n.T("record.merge_title"), msg, labels, 2, func(i int) {
@@ -156,8 +156,10 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 }
 
 // mergeOccasions adds mine to the recorded occasion: people ticked in both
-// take the role just chosen; guests are the larger count (the same guests
-// may be counted twice otherwise); times and notes fill what is empty.
+// keep their recorded role (the one on this screen is often only the
+// default); guests are the larger count, as the question says (the same
+// guests may be counted twice otherwise); times and notes fill what is
+// empty.
 func mergeOccasions(recorded, mine *data.Occasion) *data.Occasion {
 	out := *recorded
 	out.Participants = append([]data.Participation(nil), recorded.Participants...)
@@ -166,8 +168,7 @@ func mergeOccasions(recorded, mine *data.Occasion) *data.Occasion {
 		at[p.PersonID] = i
 	}
 	for _, p := range mine.Participants {
-		if i, ok := at[p.PersonID]; ok {
-			out.Participants[i].RoleID = p.RoleID
+		if _, ok := at[p.PersonID]; ok {
 			continue
 		}
 		out.Participants = append(out.Participants, p)
