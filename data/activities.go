@@ -62,12 +62,9 @@ func saveActivity(ctx context.Context, tx *sql.Tx, a *Activity) error {
 	}
 	args := []any{a.Name, a.Kind, a.Status, a.Start, a.End, a.Place, a.Description, nullID(a.InitiatorID)}
 	if a.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO activities (name, kind, status, start_date, end_date, place,
+		var err error
+		a.ID, err = insertID(ctx, tx, `INSERT INTO activities (name, kind, status, start_date, end_date, place,
 			description, initiator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return err
-		}
-		a.ID, err = res.LastInsertId()
 		return err
 	}
 	return updateVersioned(ctx, tx, "activities", `name = ?, kind = ?, status = ?, start_date = ?,
@@ -85,7 +82,7 @@ func scanActivity(r interface{ Scan(...any) error }, a *Activity, extra ...any) 
 // Activity returns the activity with the id, or ErrNotFound.
 func (s *Store) Activity(ctx context.Context, id int64) (*Activity, error) {
 	a := &Activity{}
-	err := scanActivity(s.db.QueryRowContext(ctx, "SELECT "+activityColumns+" FROM activities a WHERE a.id = ?", id), a)
+	err := scanActivity(s.q.QueryRowContext(ctx, "SELECT "+activityColumns+" FROM activities a WHERE a.id = ?", id), a)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -95,13 +92,13 @@ func (s *Store) Activity(ctx context.Context, id int64) (*Activity, error) {
 // ActivityByName returns the activity with exactly that name (ignoring
 // case), or ErrNotFound.
 func (s *Store) ActivityByName(ctx context.Context, name string) (*Activity, error) {
-	return activityByName(ctx, s.db, name)
+	return activityByName(ctx, s.q, name)
 }
 
 func activityByName(ctx context.Context, q querier, name string) (*Activity, error) {
 	a := &Activity{}
 	err := scanActivity(q.QueryRowContext(ctx, "SELECT "+activityColumns+
-		" FROM activities a WHERE a.name = ? COLLATE NOCASE ORDER BY a.id LIMIT 1", strings.TrimSpace(name)), a)
+		" FROM activities a WHERE lower(a.name) = lower(?) ORDER BY a.id LIMIT 1", strings.TrimSpace(name)), a)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -117,11 +114,11 @@ func (s *Store) Activities(ctx context.Context, status string) ([]ActivityRow, e
 		where = "WHERE a.status = ?"
 		args = append(args, status)
 	}
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s, coalesce(p.name, ''),
+	rows, err := s.q.QueryContext(ctx, fmt.Sprintf(`SELECT %s, coalesce(p.name, ''),
 		(SELECT count(*) FROM occasions o WHERE o.activity_id = a.id),
 		(SELECT max(date) FROM occasions o WHERE o.activity_id = a.id)
 		FROM activities a LEFT JOIN people p ON p.id = a.initiator_id %s
-		ORDER BY a.status != 'active', a.name COLLATE NOCASE`, activityColumns, where), args...)
+		ORDER BY a.status != 'active', lower(a.name)`, activityColumns, where), args...)
 	return collect(rows, err, func(r *sql.Rows) (ActivityRow, error) {
 		var row ActivityRow
 		err := scanActivity(r, &row.Activity, &row.InitiatorName, &row.Occasions, &row.LastOccasion)

@@ -80,7 +80,7 @@ type Theme struct {
 
 // Categories returns the target-group categories in display order.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort FROM categories ORDER BY sort, id`)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort FROM categories ORDER BY sort, id`)
 	return collect(rows, err, func(r *sql.Rows) (Category, error) {
 		var c Category
 		return c, r.Scan(&c.ID, &c.Code, &c.NameDA, &c.NameEN, &c.Sort)
@@ -89,7 +89,7 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 
 // Roles returns the role catalogue in display order.
 func (s *Store) Roles(ctx context.Context) ([]Role, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort, level, professional FROM roles ORDER BY sort, id`)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort, level, professional FROM roles ORDER BY sort, id`)
 	return collect(rows, err, func(r *sql.Rows) (Role, error) {
 		var c Role
 		return c, r.Scan(&c.ID, &c.Code, &c.NameDA, &c.NameEN, &c.Sort, &c.Level, &c.Professional)
@@ -98,7 +98,7 @@ func (s *Store) Roles(ctx context.Context) ([]Role, error) {
 
 // Themes returns the logbook themes in display order.
 func (s *Store) Themes(ctx context.Context) ([]Theme, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort, kind FROM themes ORDER BY sort, id`)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, code, name_da, name_en, sort, kind FROM themes ORDER BY sort, id`)
 	return collect(rows, err, func(r *sql.Rows) (Theme, error) {
 		var c Theme
 		return c, r.Scan(&c.ID, &c.Code, &c.NameDA, &c.NameEN, &c.Sort, &c.Kind)
@@ -162,11 +162,8 @@ func (s *Store) saveCatalogItem(ctx context.Context, table string, c *CatalogIte
 		}
 		if c.ID == 0 {
 			q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", table, strings.Join(cols, ", "), placeholders(len(cols)))
-			res, err := tx.ExecContext(ctx, q, vals...)
-			if err != nil {
-				return err
-			}
-			c.ID, err = res.LastInsertId()
+			var err error
+			c.ID, err = insertID(ctx, tx, q, vals...)
 			return err
 		}
 		q := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", table, strings.Join(cols, " = ?, "))

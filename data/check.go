@@ -30,7 +30,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	if r.SchemaVersion, err = s.Version(ctx); err != nil {
 		return r, err
 	}
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	rows, err := s.q.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return r, err
 	}
@@ -45,7 +45,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		}
 	}
 	rows.Close()
-	fk, err := s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	fk, err := s.q.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return r, err
 	}
@@ -53,7 +53,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		r.ForeignKeyErrors++
 	}
 	fk.Close()
-	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM occasions),
+	err = s.q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM occasions),
 		(SELECT count(*) FROM participations)`).Scan(&r.People, &r.Occasions, &r.Participations)
 	return r, err
 }
@@ -62,7 +62,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 // start of the app; nil means the file is sound.
 func (s *Store) QuickCheck(ctx context.Context) error {
 	var result string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
+	if err := s.q.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
 		return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": s.path, "Reason": err.Error()}}
 	}
 	if result != "ok" {

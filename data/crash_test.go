@@ -193,8 +193,13 @@ func crashWriter(path string) {
 	}
 	say(crashOpen)
 	day := MustDate("2026-01-01")
-	for i := 0; ; i++ {
-		o := &Occasion{ActivityID: 1, Date: day.AddDays(i % 300)}
+	var done int // occasions saved before an earlier kill: one a day
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM occasions`).Scan(&done); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for i := done; ; i++ {
+		o := &Occasion{ActivityID: 1, Date: day.AddDays(i)}
 		for p := 0; p < 10; p++ {
 			o.Participants = append(o.Participants, Participation{PersonID: int64(1 + (i+p)%12), RoleID: int64(1 + p%5)})
 		}

@@ -22,7 +22,7 @@ type candidate struct {
 
 // NewDuplicateFinder loads every registered, not erased person.
 func (s *Store) NewDuplicateFinder(ctx context.Context) (*DuplicateFinder, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, phone, email, coalesce(birth_year, 0) FROM people WHERE anonymised = 0`)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, name, phone, email, coalesce(birth_year, 0) FROM people WHERE anonymised = 0`)
 	if err != nil {
 		return nil, err
 	}

@@ -25,12 +25,9 @@ type ExportRecord struct {
 func (s *Store) RecordExport(ctx context.Context, r *ExportRecord) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		r.At = now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO exports (at, recipient, period_from, period_to, pseudonymised, format, row_counts)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.At, r.Recipient, r.From, r.To, r.Pseudonymised, r.Format, FormatCounts(r.RowCounts))
-		if err != nil {
-			return err
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if r.ID, err = insertID(ctx, tx, `INSERT INTO exports (at, recipient, period_from, period_to, pseudonymised, format, row_counts)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.At, r.Recipient, r.From, r.To, r.Pseudonymised, r.Format, FormatCounts(r.RowCounts)); err != nil {
 			return err
 		}
 		return audit(ctx, tx, "export", fmt.Sprintf("export=%d pseudonymised=%v %s", r.ID, r.Pseudonymised, FormatCounts(r.RowCounts)))
@@ -39,7 +36,7 @@ func (s *Store) RecordExport(ctx context.Context, r *ExportRecord) error {
 
 // Exports lists the exports made, newest first.
 func (s *Store) Exports(ctx context.Context) ([]ExportRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, recipient, period_from, period_to, pseudonymised, format, row_counts
+	rows, err := s.q.QueryContext(ctx, `SELECT id, at, recipient, period_from, period_to, pseudonymised, format, row_counts
 		FROM exports ORDER BY id DESC`)
 	return collect(rows, err, func(r *sql.Rows) (ExportRecord, error) {
 		var e ExportRecord

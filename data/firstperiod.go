@@ -109,7 +109,7 @@ func followFirstContact(ctx context.Context, tx *sql.Tx, personID int64, old, ne
 // counts under no group. Files made before first periods followed history
 // have them.
 func (s *Store) EarlyParticipations(ctx context.Context) (people, participations int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT count(DISTINCT e.person_id), count(*) FROM (`+earlyParticipationsSQL+`) e`).
+	err = s.q.QueryRowContext(ctx, `SELECT count(DISTINCT e.person_id), count(*) FROM (`+earlyParticipationsSQL+`) e`).
 		Scan(&people, &participations)
 	return people, participations, err
 }
@@ -197,7 +197,7 @@ func (s *Store) GroupsCounted(ctx context.Context, day Date, personIDs []int64) 
 	if len(missing) == 0 {
 		return out, nil
 	}
-	firsts, err := lateFirstPeriods(ctx, s.db, day, missing)
+	firsts, err := lateFirstPeriods(ctx, s.q, day, missing)
 	for _, f := range firsts {
 		out[f.person] = f.group
 	}

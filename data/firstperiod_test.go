@@ -83,7 +83,7 @@ func oldFilePerson(t *testing.T, f *fixture, name string, days ...Date) *Person 
 	ctx := context.Background()
 	p := registeredToday(t, f.s, name, MustDate("2026-06-01"))
 	for _, d := range days {
-		must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: d,
+		must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: d, StartTime: "19:00",
 			Participants: []Participation{{PersonID: p.ID, RoleID: f.active}}}))
 	}
 	_, err := f.s.db.Exec(`UPDATE people SET first_contact = '2026-06-01' WHERE id = ?`, p.ID)

@@ -65,12 +65,8 @@ func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
 	if err := checkNoOverlap(ctx, tx, g); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
-		VALUES (?, ?, ?, ?, ?)`, g.PersonID, g.Group, g.StaffKind, g.Start, g.End)
-	if err != nil {
-		return err
-	}
-	if g.ID, err = res.LastInsertId(); err != nil {
+	if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
+		VALUES (?, ?, ?, ?, ?)`, g.PersonID, g.Group, g.StaffKind, g.Start, g.End); err != nil {
 		return err
 	}
 	return setPeriodCategories(ctx, tx, g)
@@ -84,8 +80,8 @@ func setPeriodCategories(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error 
 		if err := mustExist(ctx, tx, "categories", c, "categories"); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO group_period_categories (period_id, category_id)
-			VALUES (?, ?)`, g.ID, c); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO group_period_categories (period_id, category_id)
+			VALUES (?, ?) ON CONFLICT DO NOTHING`, g.ID, c); err != nil {
 			return err
 		}
 	}
@@ -165,7 +161,7 @@ func (s *Store) DeleteGroupPeriod(ctx context.Context, id int64) error {
 
 func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, error) {
 	var personID int64
-	err := s.db.QueryRowContext(ctx, `SELECT person_id FROM group_periods WHERE id = ?`, id).Scan(&personID)
+	err := s.q.QueryRowContext(ctx, `SELECT person_id FROM group_periods WHERE id = ?`, id).Scan(&personID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -186,7 +182,7 @@ func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, er
 
 // GroupPeriods returns a person's periods, oldest first.
 func (s *Store) GroupPeriods(ctx context.Context, personID int64) ([]*GroupPeriod, error) {
-	return loadPeriods(ctx, s.db, personID)
+	return loadPeriods(ctx, s.q, personID)
 }
 
 // GroupsOn returns the group each of the people had on the day; people with
@@ -202,7 +198,7 @@ func (s *Store) GroupsOn(ctx context.Context, day Date, personIDs []int64) (map[
 	for _, id := range personIDs {
 		args = append(args, id)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

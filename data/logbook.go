@@ -57,11 +57,8 @@ func saveLogEntry(ctx context.Context, tx *sql.Tx, e *LogEntry) error {
 	}
 	args := []any{e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text}
 	if e.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return err
-		}
-		if e.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if e.ID, err = insertID(ctx, tx, `INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`, args...); err != nil {
 			return err
 		}
 	} else {
@@ -82,7 +79,7 @@ func replaceLinks(ctx context.Context, tx *sql.Tx, table, column string, entry i
 		return err
 	}
 	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO "+table+" (entry_id, "+column+") VALUES (?, ?)", entry, id); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO "+table+" (entry_id, "+column+") VALUES (?, ?) ON CONFLICT DO NOTHING", entry, id); err != nil {
 			if isForeignKeyError(err) {
 				return &Error{Code: "err.unknown_ref", Field: field}
 			}
@@ -95,7 +92,7 @@ func replaceLinks(ctx context.Context, tx *sql.Tx, table, column string, entry i
 // LogEntry returns the entry with its links, or ErrNotFound.
 func (s *Store) LogEntry(ctx context.Context, id int64) (*LogEntry, error) {
 	e := &LogEntry{}
-	err := s.db.QueryRowContext(ctx, `SELECT id, date, author, coalesce(activity_id, 0), coalesce(occasion_id, 0), text, version
+	err := s.q.QueryRowContext(ctx, `SELECT id, date, author, coalesce(activity_id, 0), coalesce(occasion_id, 0), text, version
 		FROM logbook WHERE id = ?`, id).Scan(&e.ID, &e.Date, &e.Author, &e.ActivityID, &e.OccasionID, &e.Text, &e.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -111,7 +108,7 @@ func (s *Store) LogEntry(ctx context.Context, id int64) (*LogEntry, error) {
 }
 
 func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.q.QueryContext(ctx, query, args...)
 	return collect(rows, err, func(r *sql.Rows) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
@@ -144,7 +141,7 @@ type LogRow struct {
 // LogEntries lists entries matching f, newest first.
 func (s *Store) LogEntries(ctx context.Context, f LogFilter) ([]LogRow, error) {
 	from, to := periodBounds(f.From, f.To)
-	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.date, l.author, coalesce(a.name, ''),
+	rows, err := s.q.QueryContext(ctx, `SELECT l.id, l.date, l.author, coalesce(a.name, ''),
 			coalesce((SELECT group_concat(theme_id) FROM logbook_themes t WHERE t.entry_id = l.id), ''), l.text
 		FROM logbook l LEFT JOIN activities a ON a.id = l.activity_id
 		WHERE l.date BETWEEN ? AND ?

@@ -50,16 +50,16 @@ type MergeConflicts struct {
 // periods that overlap with different groups, and shared occasions with
 // different roles of the same level.
 func (s *Store) MergeConflicts(ctx context.Context, keep, drop int64) (*MergeConflicts, error) {
-	k, err := loadPeriods(ctx, s.db, keep)
+	k, err := loadPeriods(ctx, s.q, keep)
 	if err != nil {
 		return nil, err
 	}
-	d, err := loadPeriods(ctx, s.db, drop)
+	d, err := loadPeriods(ctx, s.q, drop)
 	if err != nil {
 		return nil, err
 	}
 	c := &MergeConflicts{Overlaps: disagreements(k, d)}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.date, a.name, k.role_id, d.role_id, coalesce(k.minutes, 0),
+	rows, err := s.q.QueryContext(ctx, `SELECT o.id, o.date, a.name, k.role_id, d.role_id, coalesce(k.minutes, 0),
 		coalesce(d.minutes, 0), rk.name_da, rd.name_da, rk.name_en, rd.name_en
 		FROM participations k JOIN participations d ON d.occasion_id = k.occasion_id AND d.person_id = ?
 		JOIN roles rk ON rk.id = k.role_id JOIN roles rd ON rd.id = d.role_id
@@ -136,7 +136,7 @@ func (s *Store) MergePeopleWith(ctx context.Context, merged *Person, drop int64,
 			{`UPDATE participations SET person_id = ? WHERE person_id = ?`, []any{keep, drop}},
 			{`UPDATE consents SET person_id = ? WHERE person_id = ?`, []any{keep, drop}},
 			{`UPDATE paths SET person_id = ? WHERE person_id = ?`, []any{keep, drop}},
-			{`INSERT OR IGNORE INTO logbook_people (entry_id, person_id) SELECT entry_id, ? FROM logbook_people WHERE person_id = ?`, []any{keep, drop}},
+			{`INSERT INTO logbook_people (entry_id, person_id) SELECT entry_id, ? FROM logbook_people WHERE person_id = ? ON CONFLICT DO NOTHING`, []any{keep, drop}},
 			{`DELETE FROM logbook_people WHERE person_id = ?`, []any{drop}},
 			{`UPDATE people SET invited_by = ?, version = version + 1 WHERE invited_by = ? AND id != ?`, []any{keep, drop, keep}},
 			{`UPDATE activities SET initiator_id = ?, version = version + 1 WHERE initiator_id = ?`, []any{keep, drop}},

@@ -128,12 +128,9 @@ func replacePeriods(ctx context.Context, tx *sql.Tx, keep, drop int64, periods [
 		return err
 	}
 	for _, g := range periods {
-		res, err := tx.ExecContext(ctx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
-			VALUES (?, ?, ?, ?, ?)`, keep, g.Group, g.StaffKind, g.Start, g.End)
-		if err != nil {
-			return err
-		}
-		if g.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
+			VALUES (?, ?, ?, ?, ?)`, keep, g.Group, g.StaffKind, g.Start, g.End); err != nil {
 			return err
 		}
 		g.PersonID = keep

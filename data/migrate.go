@@ -54,8 +54,8 @@ func SchemaVersion() int { return len(migrations()) }
 // migrate applies each missing migration in its own transaction and records
 // the version in PRAGMA user_version.
 func (s *Store) migrate(ctx context.Context, fresh bool) error {
-	var current int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+	current, err := s.eng.schemaVersion(ctx, s.db)
+	if err != nil {
 		return err
 	}
 	if current > SchemaVersion() {
@@ -66,12 +66,7 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 	}
 	for _, m := range migrations()[current:] {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			if m.version == 1 {
-				if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			if _, err := tx.ExecContext(ctx, s.eng.ddl(m.sql)); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 			if m.version == 1 {
@@ -79,23 +74,19 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 					return err
 				}
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
-			return err
+			return s.eng.setSchemaVersion(ctx, tx, m.version)
 		})
 		if err != nil {
 			return err
 		}
 	}
 	if fresh {
-		_, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-		return err
+		return s.eng.flush(ctx, s.db)
 	}
 	return nil
 }
 
 // Version returns the schema version recorded in the open file.
 func (s *Store) Version(ctx context.Context) (int, error) {
-	var v int
-	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
-	return v, err
+	return s.eng.schemaVersion(ctx, s.q)
 }

@@ -83,12 +83,9 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 	}
 	args := []any{o.ActivityID, o.Date, o.StartTime, o.EndTime, o.AnonymousGuests, o.Notes}
 	if o.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO occasions (activity_id, date, start_time, end_time,
-			anonymous_guests, notes) VALUES (?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return err
-		}
-		if o.ID, err = res.LastInsertId(); err != nil {
+		var err error
+		if o.ID, err = insertID(ctx, tx, `INSERT INTO occasions (activity_id, date, start_time, end_time,
+			anonymous_guests, notes) VALUES (?, ?, ?, ?, ?, ?)`, args...); err != nil {
 			return err
 		}
 	} else {
@@ -154,19 +151,16 @@ func insertParticipations(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 }
 
 func isForeignKeyError(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY")
-}
-
-// querier is what *sql.DB and *sql.Tx share, so reads can run in or out
-// of a transaction.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "FOREIGN KEY") || strings.Contains(msg, "violates foreign key constraint")
 }
 
 // Occasion returns the occasion with its participants, or ErrNotFound.
 func (s *Store) Occasion(ctx context.Context, id int64) (*Occasion, error) {
-	return loadOccasion(ctx, s.db, id)
+	return loadOccasion(ctx, s.q, id)
 }
 
 func loadOccasion(ctx context.Context, q querier, id int64) (*Occasion, error) {
@@ -192,7 +186,7 @@ func loadOccasion(ctx context.Context, q querier, id int64) (*Occasion, error) {
 // OccasionOn returns the activity's first occasion on the day, or ErrNotFound,
 // so the registration screen can open an occasion already recorded.
 func (s *Store) OccasionOn(ctx context.Context, activityID int64, day Date) (*Occasion, error) {
-	return occasionOn(ctx, s.db, activityID, day)
+	return occasionOn(ctx, s.q, activityID, day)
 }
 
 func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Occasion, error) {
@@ -212,14 +206,14 @@ func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Oc
 // new register can say so instead of showing figures of nothing.
 func (s *Store) HasOccasions(ctx context.Context) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM occasions)`).Scan(&n)
+	err := s.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM occasions)`).Scan(&n)
 	return n == 1, err
 }
 
 // LatestOccasion returns the activity's most recent occasion, or ErrNotFound.
 func (s *Store) LatestOccasion(ctx context.Context, activityID int64) (*Occasion, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? ORDER BY date DESC, start_time DESC, id DESC LIMIT 1`,
+	err := s.q.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? ORDER BY date DESC, start_time DESC, id DESC LIMIT 1`,
 		activityID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -259,7 +253,7 @@ type OccasionRow struct {
 // activityID 0 lists every activity's.
 func (s *Store) Occasions(ctx context.Context, activityID int64, from, to Date) ([]OccasionRow, error) {
 	from, to = periodBounds(from, to)
-	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.activity_id, a.name, o.date, o.start_time,
+	rows, err := s.q.QueryContext(ctx, `SELECT o.id, o.activity_id, a.name, o.date, o.start_time,
 		(SELECT count(*) FROM participations pa WHERE pa.occasion_id = o.id), o.anonymous_guests
 		FROM occasions o JOIN activities a ON a.id = o.activity_id
 		WHERE o.date BETWEEN ? AND ? AND (? = 0 OR o.activity_id = ?)

@@ -78,13 +78,10 @@ func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	args := []any{p.Name, searchKey(p), nullInt(p.BirthYear), p.Gender, p.Phone, p.Email,
 		p.FirstContact, p.EntryChannel, nullID(p.InvitedBy), p.Notes, stamp}
 	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, search_key, birth_year, gender, phone, email,
+		var err error
+		p.ID, err = insertID(ctx, tx, `INSERT INTO people (name, search_key, birth_year, gender, phone, email,
 			first_contact, entry_channel, invited_by, notes, updated_at, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp)...)
-		if err != nil {
-			return err
-		}
-		p.ID, err = res.LastInsertId()
 		p.CreatedAt = stamp
 		return err
 	}
@@ -134,7 +131,7 @@ func (s *Store) Person(ctx context.Context, id int64) (*Person, error) {
 	p := &Person{}
 	var birth sql.NullInt64
 	var invited sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT id, name, birth_year, gender, phone, email, first_contact,
+	err := s.q.QueryRowContext(ctx, `SELECT id, name, birth_year, gender, phone, email, first_contact,
 		entry_channel, invited_by, notes, anonymised, created_at, version FROM people WHERE id = ?`, id).
 		Scan(&p.ID, &p.Name, &birth, &p.Gender, &p.Phone, &p.Email, &p.FirstContact,
 			&p.EntryChannel, &invited, &p.Notes, &p.Anonymised, &p.CreatedAt, &p.Version)
@@ -174,7 +171,7 @@ func (s *Store) DeletePerson(ctx context.Context, id int64) error {
 // ParticipationCount returns how many times the person has taken part.
 func (s *Store) ParticipationCount(ctx context.Context, personID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM participations WHERE person_id = ?`, personID).Scan(&n)
+	err := s.q.QueryRowContext(ctx, `SELECT count(*) FROM participations WHERE person_id = ?`, personID).Scan(&n)
 	return n, err
 }
 
@@ -189,7 +186,7 @@ func (s *Store) PeopleByID(ctx context.Context, ids []int64) (map[int64]PersonRo
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, coalesce(birth_year, 0) FROM people WHERE id IN (`+placeholders(len(ids))+`)`, args...)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, name, coalesce(birth_year, 0) FROM people WHERE id IN (`+placeholders(len(ids))+`)`, args...)
 	found, err := collect(rows, err, func(r *sql.Rows) (PersonRow, error) {
 		var p PersonRow
 		return p, r.Scan(&p.ID, &p.Name, &p.BirthYear)

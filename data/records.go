@@ -37,7 +37,7 @@ func (s *Store) SaveConsent(ctx context.Context, c *Consent) error {
 
 // Consents returns a person's consent records, newest first.
 func (s *Store) Consents(ctx context.Context, personID int64) ([]Consent, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, purpose, given_on, withdrawn_on, method
+	rows, err := s.q.QueryContext(ctx, `SELECT id, person_id, purpose, given_on, withdrawn_on, method
 		FROM consents WHERE person_id = ? ORDER BY given_on DESC, id DESC`, personID)
 	return collect(rows, err, func(r *sql.Rows) (Consent, error) {
 		var c Consent
@@ -72,7 +72,7 @@ func (s *Store) SavePath(ctx context.Context, p *Path) error {
 
 // Paths returns a person's onward paths, oldest first.
 func (s *Store) Paths(ctx context.Context, personID int64) ([]Path, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, date, kind, description FROM paths
+	rows, err := s.q.QueryContext(ctx, `SELECT id, person_id, date, kind, description FROM paths
 		WHERE person_id = ? ORDER BY date, id`, personID)
 	return collect(rows, err, func(r *sql.Rows) (Path, error) {
 		var p Path
@@ -103,11 +103,8 @@ func (s *Store) deleteByID(ctx context.Context, table string, id int64) error {
 // the id appended to args.
 func upsert(ctx context.Context, tx *sql.Tx, id *int64, insert, update string, args ...any) error {
 	if *id == 0 {
-		res, err := tx.ExecContext(ctx, insert, args...)
-		if err != nil {
-			return err
-		}
-		*id, err = res.LastInsertId()
+		var err error
+		*id, err = insertID(ctx, tx, insert, args...)
 		return err
 	}
 	res, err := tx.ExecContext(ctx, update, append(args, *id)...)

@@ -89,7 +89,7 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		args = append(args, cutoff)
 		extra = ", coalesce(" + lastActive + ", '')"
 	}
-	order := "p.name COLLATE NOCASE, p.id"
+	order := "lower(p.name), p.id"
 	switch {
 	case f.SortBy == "newest":
 		order = "p.created_at DESC, p.id DESC"
@@ -108,7 +108,7 @@ func (s *Store) SearchPeople(ctx context.Context, f PersonFilter) ([]PersonRow, 
 		query += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.q.QueryContext(ctx, query, args...)
 	people, err := collect(rows, err, scanPersonRow)
 	if f.SortBy != "newest" {
 		sortByName(people) // SQLite knows no Danish order: Å would come before Æ
@@ -148,7 +148,7 @@ func (s *Store) LikelyDuplicates(ctx context.Context, name string, exceptID int6
 	if strings.TrimSpace(name) == "" {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM people WHERE anonymised = 0 AND id != ?`, exceptID)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, name FROM people WHERE anonymised = 0 AND id != ?`, exceptID)
 	if err != nil {
 		return nil, err
 	}

@@ -18,7 +18,7 @@ type Settings struct {
 // Settings returns the partnership settings.
 func (s *Store) Settings(ctx context.Context) (Settings, error) {
 	var st Settings
-	err := s.db.QueryRowContext(ctx, `SELECT partnership, organisation, municipality, balance_threshold,
+	err := s.q.QueryRowContext(ctx, `SELECT partnership, organisation, municipality, balance_threshold,
 		no_consent_policy, retention_months, backups_kept FROM settings WHERE id = 1`).
 		Scan(&st.Partnership, &st.Organisation, &st.Municipality, &st.BalanceThreshold,
 			&st.NoConsentPolicy, &st.RetentionMonths, &st.BackupsKept)
@@ -53,13 +53,13 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 // only packages under data that derive pseudonyms call it.
 func (s *Store) Secret(ctx context.Context) ([]byte, error) {
 	var secret []byte
-	err := s.db.QueryRowContext(ctx, `SELECT secret FROM settings WHERE id = 1`).Scan(&secret)
+	err := s.q.QueryRowContext(ctx, `SELECT secret FROM settings WHERE id = 1`).Scan(&secret)
 	return secret, err
 }
 
 // TargetSizes returns the size of the municipality's target group per year.
 func (s *Store) TargetSizes(ctx context.Context) (map[int]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT year, size FROM target_sizes ORDER BY year`)
+	rows, err := s.q.QueryContext(ctx, `SELECT year, size FROM target_sizes ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}

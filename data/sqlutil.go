@@ -60,3 +60,11 @@ func collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) 
 	}
 	return out, rows.Err()
 }
+
+// insertID runs an INSERT and returns the id the database gave the new row
+// (RETURNING id, which both engines accept; PostgreSQL has no last insert id).
+func insertID(ctx context.Context, tx *sql.Tx, insert string, args ...any) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, insert+" RETURNING id", args...).Scan(&id)
+	return id, err
+}

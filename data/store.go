@@ -25,14 +25,20 @@ const ApplicationID = 0x53616d73
 // Store is an open Samspil database. Its methods are safe for concurrent use.
 type Store struct {
 	db   *sql.DB
-	path string
+	q    querier // db, or the read transaction of a Read view
+	eng  engine
+	path string    // the file, or the server URL without its password
 	lock *fileLock // held by a window's store (OpenExclusive), else nil
+	feed *changeFeed
 }
 
 // Open opens the Samspil database at path, creating it when the file does not
 // exist, and brings its schema up to date. A file that is not a Samspil
 // database, or that a newer Samspil wrote, is refused and left untouched.
 func Open(path string) (*Store, error) {
+	if IsServerURL(path) {
+		return openServer(path)
+	}
 	if strings.ContainsAny(path, "?#") {
 		return nil, &Error{Code: "err.db_path_chars", Args: map[string]any{"Path": path}}
 	}
@@ -52,7 +58,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, q: db, eng: sqliteEngine{}, path: path}
 	if err := s.prepare(fresh); err != nil {
 		db.Close()
 		if fresh {
@@ -121,9 +127,9 @@ func (s *Store) prepare(fresh bool) error {
 	if err := s.db.PingContext(ctx); err != nil {
 		return classifyOpenError(s.path, err)
 	}
-	if !fresh {
+	if !fresh && !s.eng.server() {
 		var app int64
-		if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		if err := s.q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
 			return classifyOpenError(s.path, err)
 		}
 		if app != ApplicationID {
@@ -168,26 +174,53 @@ func (s *Store) Path() string { return s.path }
 // indicators) that run their own read-only queries.
 func (s *Store) DB() *sql.DB { return s.db }
 
+// OnServer reports whether the register is on a PostgreSQL server rather
+// than in a file on this PC.
+func (s *Store) OnServer() bool { return s.eng.server() }
+
 // Close checkpoints the write-ahead log, closes the database and releases
 // the window's lock (when OpenExclusive took one).
 func (s *Store) Close() error {
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	_ = s.eng.flush(context.Background(), s.db)
+	s.feed.stop()
 	err := s.db.Close()
 	s.lock.release()
 	return err
 }
 
-// inTx runs fn in one immediate transaction, committing when fn returns nil.
+// inTx is Samspil's one way to change the database: fn runs in one
+// transaction (immediate in SQLite, so two writers queue rather than fail),
+// which is committed when fn returns nil and rolled back otherwise — also
+// when fn panics. A lost server connection comes back as ErrConnection.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.classify(err)
 	}
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
+		return s.classify(err)
 	}
-	return tx.Commit()
+	return s.classify(tx.Commit())
+}
+
+// Read runs fn on a view of the store whose reads all see the database as
+// it was when Read began, so an export's tables and figures agree even
+// while others register. The view cannot write.
+func (s *Store) Read(ctx context.Context, fn func(view *Store) error) error {
+	tx, err := s.db.BeginTx(ctx, s.eng.readOptions())
+	if err != nil {
+		return s.classify(err)
+	}
+	defer tx.Rollback()
+	view := *s
+	view.q = tx
+	view.feed = nil
+	view.lock = nil
+	if err := fn(&view); err != nil {
+		return s.classify(err)
+	}
+	return s.classify(tx.Commit())
 }
 
 // now is the timestamp written into created/updated columns.

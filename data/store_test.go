@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"syscall"
 	"testing"
 )
@@ -15,7 +16,7 @@ import (
 // newTestStore opens a fresh database in a temp dir.
 func newTestStore(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "samspil.db"))
+	s, err := Open(pgtest.Target(t, filepath.Join(t.TempDir(), "samspil.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

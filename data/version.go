@@ -4,13 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 )
 
 // ErrStale is returned when a save carries an older version of a record than
 // the one stored: someone (another window, a bulk erasure, a merge, an
 // import) changed it after the form loaded it. Nothing is written; the form
 // keeps what was typed and can reload. Match it with errors.Is.
-var ErrStale = &Error{Code: "err.stale"}
+var ErrStale = &Error{Code: "err.stale", Args: map[string]any{}}
 
 // ErrErased is returned when a save would write personal data back into a
 // person who has been erased (anonymised). Match it with errors.Is.
@@ -35,22 +36,26 @@ func checkVersioned(ctx context.Context, tx *sql.Tx, res sql.Result, table strin
 	if err != nil || n > 0 {
 		return err
 	}
-	var one int
-	err = tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
+	var who, when string
+	err = tx.QueryRowContext(ctx, "SELECT changed_by, changed_at FROM "+table+" WHERE id = ?", id).Scan(&who, &when)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
 	if err != nil {
 		return err
 	}
-	return staleError(changed)
+	return staleError(changed, who, when)
 }
 
 // staleError is ErrStale followed by one error per field whose stored value
 // differs from the one submitted, so the message says what changed and a
 // form can mark those fields.
-func staleError(changed func() []string) error {
-	es := Errors{{Code: ErrStale.Code}}
+// On a server, who changed it (their login) and when are named.
+func staleError(changed func() []string, who, when string) error {
+	es := Errors{{Code: ErrStale.Code, Args: map[string]any{}}}
+	if t, err := time.Parse(time.RFC3339, when); err == nil && who != "" {
+		es[0].Args = map[string]any{"Who": who, "When": t.Local().Format("02-01-2006 15:04")}
+	}
 	if changed != nil {
 		for _, f := range changed() {
 			es.add(f, "err.changed_elsewhere", nil)
@@ -75,8 +80,8 @@ func bumpVersion(ctx context.Context, tx *sql.Tx, table string, id int64, v *int
 // *version is the new one. changed, when given, names the fields that
 // differ for the stale message.
 func updateVersioned(ctx context.Context, tx *sql.Tx, table, set string, args []any, id int64, version *int64, changed func() []string) error {
-	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+", version = version + 1 WHERE id = ?"+versionClause,
-		append(args, id, *version, *version)...)
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+set+", version = version + 1, changed_at = ? WHERE id = ?"+versionClause,
+		append(args, now(), id, *version, *version)...)
 	if err != nil {
 		return err
 	}

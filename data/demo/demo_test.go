@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"testing"
 
 	"samspil/data"
@@ -10,7 +11,7 @@ import (
 
 func generate(t *testing.T, opt Options) (*data.Store, Result) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "demo.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestTargetGroupRolesRiseOverTime(t *testing.T) {
 }
 
 func TestOptionsAreChecked(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "x.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ import (
 // The municipality's target group is 8 people in 2026; the threshold 20 %.
 func tinyPartnership(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "tiny.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "tiny.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

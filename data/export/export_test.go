@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ var testEnd = data.MustDate("2026-11-30")
 // demoStore makes a small demo database of the template.
 func demoStore(t testing.TB, tpl string) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), tpl+".db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), tpl+".db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"samspil/data/internal/pgtest"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,7 +116,7 @@ func TestPeopleSheetIsKAnonymous(t *testing.T) {
 		})
 	}
 	t.Run("nobody", func(t *testing.T) {
-		s, err := data.Open(filepath.Join(t.TempDir(), "empty.db"))
+		s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "empty.db")))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,7 +140,7 @@ func TestPeopleSheetIsKAnonymous(t *testing.T) {
 // sixPeople is a partnership of six people, most of them unique.
 func sixPeople(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "six.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "six.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ import (
 
 func newStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "imp.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "imp.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package indicators
 import (
 	"context"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"testing"
 
 	"samspil/data"
@@ -19,7 +20,7 @@ type builder struct {
 
 func newBuilder(t *testing.T) *builder {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "b.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "b.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"path/filepath"
+	"samspil/data/internal/pgtest"
 	"slices"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 // of TestFiguresByHand.
 func fixture(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ind.db"))
+	s, err := data.Open(pgtest.Target(t, filepath.Join(t.TempDir(), "ind.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
