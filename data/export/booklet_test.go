@@ -4,7 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"strconv"
 	"strings"
 	"testing"

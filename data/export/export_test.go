@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"strings"
 	"testing"
 

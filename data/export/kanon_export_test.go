@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"strconv"
 	"strings"
 	"testing"

@@ -10,7 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"strings"
 	"testing"
 

@@ -3,7 +3,7 @@ package indicators
 import (
 	"context"
 	"path/filepath"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"testing"
 
 	"samspil/data"

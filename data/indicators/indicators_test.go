@@ -6,7 +6,7 @@ import (
 	"maps"
 	"math"
 	"path/filepath"
-	"samspil/data/internal/pgtest"
+	"samspil/data/pgtest"
 	"slices"
 	"testing"
 
