@@ -24,7 +24,7 @@ type IndexedPeriod struct {
 // LoadGroupIndex reads every group period.
 func (s *Store) LoadGroupIndex(ctx context.Context) (*GroupIndex, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
-			coalesce((SELECT group_concat(category_id) FROM group_period_categories c WHERE c.period_id = g.id), '')
+			coalesce((SELECT string_agg(CAST(category_id AS TEXT), ',') FROM group_period_categories c WHERE c.period_id = g.id), '')
 		FROM group_periods g ORDER BY g.person_id, g.start_date`)
 	if err != nil {
 		return nil, err

@@ -142,7 +142,7 @@ type LogRow struct {
 func (s *Store) LogEntries(ctx context.Context, f LogFilter) ([]LogRow, error) {
 	from, to := periodBounds(f.From, f.To)
 	rows, err := s.q.QueryContext(ctx, `SELECT l.id, l.date, l.author, coalesce(a.name, ''),
-			coalesce((SELECT group_concat(theme_id) FROM logbook_themes t WHERE t.entry_id = l.id), ''), l.text
+			coalesce((SELECT string_agg(CAST(theme_id AS TEXT), ',') FROM logbook_themes t WHERE t.entry_id = l.id), ''), l.text
 		FROM logbook l LEFT JOIN activities a ON a.id = l.activity_id
 		WHERE l.date BETWEEN ? AND ?
 			AND (? = 0 OR l.activity_id = ?)

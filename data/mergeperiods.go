@@ -110,7 +110,7 @@ func subtract(p *GroupPeriod, ws []*GroupPeriod) []*GroupPeriod {
 // loadPeriods reads a person's periods with their categories through q.
 func loadPeriods(ctx context.Context, q querier, personID int64) ([]*GroupPeriod, error) {
 	rows, err := q.QueryContext(ctx, `SELECT g.id, g.person_id, g.grp, g.staff_kind, g.start_date, g.end_date,
-		coalesce((SELECT group_concat(category_id) FROM group_period_categories WHERE period_id = g.id), ''), g.version
+		coalesce((SELECT string_agg(CAST(category_id AS TEXT), ',') FROM group_period_categories WHERE period_id = g.id), ''), g.version
 		FROM group_periods g WHERE g.person_id = ? ORDER BY g.start_date`, personID)
 	return collect(rows, err, func(r *sql.Rows) (*GroupPeriod, error) {
 		g := &GroupPeriod{}

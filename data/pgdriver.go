@@ -45,6 +45,19 @@ func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.Na
 	return c.Conn.ExecContext(ctx, rebind(query), args)
 }
 
+// CheckNamedValue stores a Go bool as 1 or 0: the schema's yes/no columns
+// are integers in both engines (SQLite has no boolean type), and pgx does
+// not encode a bool into an integer column by itself.
+func (c *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
+	if b, ok := nv.Value.(bool); ok {
+		nv.Value = int64(0)
+		if b {
+			nv.Value = int64(1)
+		}
+	}
+	return c.Conn.CheckNamedValue(nv)
+}
+
 // QueryContext runs a query after rebinding its placeholders.
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	return c.Conn.QueryContext(ctx, rebind(query), args)

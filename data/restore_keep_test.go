@@ -13,6 +13,9 @@ func TestRestoreReappliesErasuresAndKeepsTheRecord(t *testing.T) {
 	ctx := context.Background()
 	m := newMarianne(t)
 	s := m.f.s
+	if s.OnServer() {
+		t.Skip("restoring a backup over the register is for files; a server register is filled with samspil copy")
+	}
 	path := s.Path()
 	dir := filepath.Dir(path)
 	backup := filepath.Join(dir, "morning.db")

@@ -17,7 +17,7 @@ const ErasedMark = "[…]"
 // person's own notes are emptied by the erasure itself.
 var freeTexts = []struct{ table, column, linked string }{
 	{"logbook", "text", "id IN (SELECT entry_id FROM logbook_people WHERE person_id = ?)"},
-	{"people", "notes", "0"},
+	{"people", "notes", "false"},
 	{"occasions", "notes", "id IN (SELECT occasion_id FROM participations WHERE person_id = ?)"},
 	{"activities", "description", "initiator_id = ?"},
 	{"paths", "description", "person_id = ?"},
@@ -37,10 +37,10 @@ func scrubName(ctx context.Context, tx *sql.Tx, personID int64, name string) err
 		return err
 	}
 	for _, ft := range freeTexts {
-		if err := scrubColumn(ctx, tx, ft.table, ft.column, "1", nil, own); err != nil {
+		if err := scrubColumn(ctx, tx, ft.table, ft.column, "true", nil, own); err != nil {
 			return err
 		}
-		if shared != nil && ft.linked != "0" {
+		if shared != nil && ft.linked != "false" {
 			if err := scrubColumn(ctx, tx, ft.table, ft.column, ft.linked, []any{personID}, shared); err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,10 +15,15 @@ import (
 func snapshotDB(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
-	var version int
-	must(t, s.db.QueryRow(`PRAGMA user_version`).Scan(&version))
+	version, err := s.Version(context.Background())
+	must(t, err)
+	schemaQuery := `SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)`
+	if s.OnServer() {
+		schemaQuery = `SELECT string_agg(table_name || '.' || column_name || ' ' || data_type, ';' ORDER BY table_name, column_name)
+			FROM information_schema.columns WHERE table_schema = current_schema()`
+	}
 	var schema string
-	must(t, s.db.QueryRow(`SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master ORDER BY name)`).Scan(&schema))
+	must(t, s.db.QueryRow(schemaQuery).Scan(&schema))
 	fmt.Fprintf(&b, "user_version %d\n%s\n", version, schema)
 	tables, err := dbtext.Tables(s.db)
 	must(t, err)
@@ -38,7 +44,7 @@ func TestSnapshotSeesEveryColumn(t *testing.T) {
 		`UPDATE roles SET level = level + 1 WHERE code = 'host'`,
 		`UPDATE people SET notes = 'x' WHERE id = 1`,
 		`UPDATE settings SET partnership = partnership || 'x'`,
-		`CREATE TABLE extra (x)`,
+		`CREATE TABLE extra (x INTEGER)`,
 	} {
 		_, err := f.s.db.Exec(change)
 		must(t, err)

@@ -1,4 +1,4 @@
-// Package dbtext writes a SQLite database's tables out as text, every row
+// Package dbtext writes a Samspil database's tables (SQLite or PostgreSQL) out as text, every row
 // and every column, so tests can compare two databases, or one database
 // before and after, in full.
 package dbtext
@@ -10,9 +10,14 @@ import (
 	"strings"
 )
 
-// Tables returns the names of the database's tables, in order.
+// Tables returns the names of the database's tables, in order: SQLite's
+// catalogue, or PostgreSQL's current schema where there is none.
 func Tables(db *sql.DB) ([]string, error) {
 	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		rows, err = db.Query(`SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package indicators
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"samspil/data"
 )
@@ -92,9 +91,7 @@ func (d *dataset) load(ctx context.Context, s *data.Store, to data.Date) error {
 }
 
 // loadParts reads the occasions up to the end in date order, each with its
-// participations. One row per occasion with its "person:role" pairs passes
-// 30 times fewer rows through database/sql than one per participation,
-// which is where the time went (the profile of BenchmarkIndicatorsTenYears).
+// participations (see Store.EachOccasionRoles).
 func (d *dataset) loadParts(ctx context.Context, s *data.Store, to data.Date) error {
 	roles, err := s.Roles(ctx)
 	if err != nil {
@@ -108,107 +105,61 @@ func (d *dataset) loadParts(ctx context.Context, s *data.Store, to data.Date) er
 	for i, a := range d.activities {
 		activityAt[a.id] = int32(i)
 	}
-	var parts, occasions int // all of them: room for those up to the end
-	if err := s.DB().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM participations), (SELECT count(*) FROM occasions)`).
-		Scan(&parts, &occasions); err != nil {
-		return err
-	}
-	d.parts, d.occasions = make([]part, 0, parts), make([]occasion, 0, occasions)
-	rows, err := s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.anonymous_guests,
-			coalesce((SELECT group_concat(pa.person_id || ':' || pa.role_id) FROM participations pa WHERE pa.occasion_id = o.id), '')
-		FROM occasions o WHERE o.date <= ? ORDER BY o.date, o.id`, to)
+	occasions, parts, err := s.RegisterSize(ctx) // all of them: room for those up to the end
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var o occasion
-		var activityID int64
-		var pairs string
-		if err := rows.Scan(&o.id, &activityID, &o.day, &o.guests, &pairs); err != nil {
-			return err
-		}
-		o.activity = activityAt[activityID]
-		o.first = int32(len(d.parts))
-		for len(pairs) > 0 {
-			var pair string
-			pair, pairs, _ = strings.Cut(pairs, ",")
-			personID, roleID, _ := strings.Cut(pair, ":")
-			id := atoi(personID)
-			number, ok := d.number[id]
+	d.parts, d.occasions = make([]part, 0, parts), make([]occasion, 0, occasions)
+	return s.EachOccasionRoles(ctx, to, func(r *data.OccasionRoles) error {
+		o := occasion{id: r.ID, activity: activityAt[r.ActivityID], day: r.Date, guests: int32(r.Guests),
+			first: int32(len(d.parts))}
+		for _, pr := range r.Participants {
+			number, ok := d.number[pr.PersonID]
 			if !ok {
 				continue
 			}
-			x := byRole[atoi(roleID)]
-			x.person, x.group = number, groupOf(d.groups.GroupOn(id, o.day))
+			x := byRole[pr.RoleID]
+			x.person, x.group = number, groupOf(d.groups.GroupOn(pr.PersonID, o.day))
 			d.parts = append(d.parts, x)
 		}
 		o.end = int32(len(d.parts))
 		d.occasions = append(d.occasions, o)
-	}
-	return rows.Err()
-}
-
-// atoi reads a non-negative decimal id.
-func atoi(s string) int64 {
-	var n int64
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int64(s[i]-'0')
-	}
-	return n
+		return nil
+	})
 }
 
 // loadSmall reads activities, people and paths.
 func (d *dataset) loadSmall(ctx context.Context, s *data.Store) error {
-	db := s.DB()
-	rows, err := db.QueryContext(ctx, `SELECT id, coalesce(start_date, ''), coalesce(initiator_id, 0), kind, name FROM activities`)
+	activities, err := s.ResearchActivities(ctx)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var a activity
-		if err := rows.Scan(&a.id, &a.start, &a.initiator, &a.kind, &a.name); err != nil {
-			rows.Close()
-			return err
-		}
-		d.activities = append(d.activities, a)
+	for _, a := range activities {
+		d.activities = append(d.activities, activity{id: a.ID, start: a.Start, initiator: a.InitiatorID, kind: a.Kind, name: a.Name})
 	}
-	rows.Close()
+	people, err := s.ResearchPeople(ctx) // in id order
+	if err != nil {
+		return err
+	}
 	d.number = map[int64]int32{}
-	rows, err = db.QueryContext(ctx, `SELECT id, name, entry_channel, coalesce(invited_by, 0) FROM people ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var p person
-		if err := rows.Scan(&id, &p.name, &p.entryChannel, &p.invitedBy); err != nil {
-			rows.Close()
-			return err
-		}
-		if !d.kept(id) {
+	for _, p := range people {
+		if !d.kept(p.ID) {
 			continue // unnumbered: their participations are skipped as they load
 		}
-		d.number[id] = int32(len(d.ids))
-		d.ids = append(d.ids, id)
-		d.people = append(d.people, p)
+		d.number[p.ID] = int32(len(d.ids))
+		d.ids = append(d.ids, p.ID)
+		d.people = append(d.people, person{name: p.Name, entryChannel: p.EntryChannel, invitedBy: p.InvitedBy})
 	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, `SELECT person_id, date, kind FROM paths`)
+	paths, err := s.PathsBetween(ctx, data.Date{}, data.Date{})
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p path
-		if err := rows.Scan(&p.person, &p.day, &p.kind); err != nil {
-			return err
-		}
-		if d.kept(p.person) {
-			d.paths = append(d.paths, p)
+	for _, p := range paths {
+		if d.kept(p.PersonID) {
+			d.paths = append(d.paths, path{person: p.PersonID, day: p.Date, kind: p.Kind})
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // span returns the occasions of the period: they lie together, as the
