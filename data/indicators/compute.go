@@ -28,8 +28,33 @@ func ComparedWith(before Period) Option { return func(d *dataset) { d.before = &
 // last may be part years), for the yearly series.
 func WithYears() Option { return func(d *dataset) { d.years = true } }
 
-// Compute works out the indicators of the period and of the period before.
+// Compute works out the indicators of the period and of the period before,
+// from one consistent reading of the register (see data.Store.Read).
 func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Report, error) {
+	var l *Loaded
+	err := s.Read(ctx, func(view *data.Store) error {
+		var err error
+		l, err = Load(ctx, view, p, opts...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l.Report(), nil
+}
+
+// Loaded is what the indicators of a period need from the register, read
+// once; Report works them out without reading any more.
+type Loaded struct {
+	d         *dataset
+	p, before Period
+}
+
+// Load reads what the indicators of the period (and of the period before)
+// need. Give it the view of a Store.Read whose other reads must agree
+// with the figures, as the research export does; Compute is Load and
+// Report in a read of their own.
+func Load(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Loaded, error) {
 	d := &dataset{}
 	for _, o := range opts {
 		o(d)
@@ -41,6 +66,13 @@ func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Rep
 	if err := d.load(ctx, s, later(p.To, before.To)); err != nil {
 		return nil, err
 	}
+	return &Loaded{d: d, p: p, before: before}, nil
+}
+
+// Report works out the indicators from what was loaded. It uses no
+// database, so it may run on a goroutine of its own.
+func (l *Loaded) Report() *Report {
+	d, p, before := l.d, l.p, l.before
 	r := &Report{Previous: d.figures(before, before.Previous(), false), Threshold: d.settings.BalanceThreshold}
 	r.Current = d.figures(p, before, d.network)
 	if d.years {
@@ -48,7 +80,7 @@ func Compute(ctx context.Context, s *data.Store, p Period, opts ...Option) (*Rep
 			r.Years = append(r.Years, d.figures(y, y.Previous(), false))
 		}
 	}
-	return r, nil
+	return r
 }
 
 // pass is what one walk over the participations collects for a period.

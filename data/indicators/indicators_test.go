@@ -259,11 +259,17 @@ func TestNetworkEdges(t *testing.T) {
 	// target-group member (T2 was a volunteer by then).
 	id := func(name string) int64 {
 		t.Helper()
-		var id int64
-		if err := s.DB().QueryRow(`SELECT id FROM people WHERE name = ?`, name).Scan(&id); err != nil {
+		people, err := s.ResearchPeople(context.Background())
+		if err != nil {
 			t.Fatal(err)
 		}
-		return id
+		for _, p := range people {
+			if p.Name == name {
+				return p.ID
+			}
+		}
+		t.Fatalf("nobody is called %s", name)
+		return 0
 	}
 	pair := func(a, b string) Edge {
 		x, y := id(a), id(b)
