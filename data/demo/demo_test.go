@@ -23,6 +23,42 @@ func generate(t *testing.T, opt Options) (*data.Store, Result) {
 	return s, res
 }
 
+// targetParticipation counts the participations of the period (zero
+// dates: open) and those of people in the target group on the day, and
+// returns the mean role level of the latter.
+func targetParticipation(t *testing.T, s *data.Store, from, to data.Date) (target, total int, level float64) {
+	t.Helper()
+	ctx := context.Background()
+	groups, err := s.LoadGroupIndex(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := s.Roles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := map[int64]int{}
+	for _, r := range roles {
+		levels[r.ID] = r.Level
+	}
+	sum := 0
+	err = s.EachParticipation(ctx, from, to, func(p data.ParticipationRow) error {
+		total++
+		if groups.GroupOn(p.PersonID, p.Date) == data.GroupTarget {
+			target++
+			sum += levels[p.RoleID]
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if target > 0 {
+		level = float64(sum) / float64(target)
+	}
+	return target, total, level
+}
+
 func TestEveryTemplateIsSoundAndShapedLikeItsPartnership(t *testing.T) {
 	end := data.MustDate("2026-11-30")
 	for _, tpl := range Templates {
@@ -39,22 +75,16 @@ func TestEveryTemplateIsSoundAndShapedLikeItsPartnership(t *testing.T) {
 			if res.People < 100 || res.Participations < 3000 || res.LogEntries == 0 {
 				t.Fatalf("too small: %+v", res)
 			}
-			var target, total int
-			err = s.DB().QueryRow(`SELECT
-				count(*) FILTER (WHERE g.grp = 'target'), count(*)
-				FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
-				LEFT JOIN group_periods g ON g.person_id = pa.person_id AND g.start_date <= o.date
-					AND (g.end_date IS NULL OR g.end_date >= o.date)`).Scan(&target, &total)
-			if err != nil {
-				t.Fatal(err)
-			}
+			target, total, _ := targetParticipation(t, s, data.Date{}, data.Date{})
 			share := float64(target) / float64(total)
 			if share < 0.08 || share > 0.40 {
 				t.Fatalf("target-group share of participations = %.2f", share)
 			}
-			var last string
-			s.DB().QueryRow(`SELECT max(date) FROM occasions`).Scan(&last)
-			if last > end.String() {
+			_, last, err := s.OccasionDates(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last.After(end) {
 				t.Fatalf("an occasion after the end date: %s", last)
 			}
 			st, _ := s.Settings(ctx)
@@ -71,13 +101,8 @@ func TestEveryTemplateIsSoundAndShapedLikeItsPartnership(t *testing.T) {
 
 func TestTargetGroupRolesRiseOverTime(t *testing.T) {
 	s, _ := generate(t, Options{Template: "kulturhus", Years: 3, End: data.MustDate("2026-11-30")})
-	var early, late float64
-	q := `SELECT avg(r.level) FROM participations pa JOIN occasions o ON o.id = pa.occasion_id
-		JOIN roles r ON r.id = pa.role_id JOIN group_periods g ON g.person_id = pa.person_id
-		AND g.start_date <= o.date AND (g.end_date IS NULL OR g.end_date >= o.date)
-		WHERE g.grp = 'target' AND o.date BETWEEN ? AND ?`
-	s.DB().QueryRow(q, "2023-12-01", "2024-05-31").Scan(&early)
-	s.DB().QueryRow(q, "2026-06-01", "2026-11-30").Scan(&late)
+	_, _, early := targetParticipation(t, s, data.MustDate("2023-12-01"), data.MustDate("2024-05-31"))
+	_, _, late := targetParticipation(t, s, data.MustDate("2026-06-01"), data.MustDate("2026-11-30"))
 	if !(late > early) {
 		t.Fatalf("mean role level of the target group: early %.2f, late %.2f", early, late)
 	}

@@ -1,10 +1,10 @@
 package demo
 
 import (
+	"context"
 	"testing"
 
 	"samspil/data"
-	"samspil/data/dbtext"
 )
 
 // wallClock are the columns that hold the moment of writing or a random
@@ -15,7 +15,7 @@ var wallClock = map[string]bool{"created_at": true, "secret": true, "at": true, 
 // wall-clock ones.
 func tableDigest(t *testing.T, s *data.Store, table string) string {
 	t.Helper()
-	text, err := dbtext.Table(s.DB(), table, wallClock)
+	text, err := s.TableDigest(context.Background(), table, wallClock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestSameOptionsGiveSameData(t *testing.T) {
 	if ra != rb {
 		t.Fatalf("results differ: %+v vs %+v", ra, rb)
 	}
-	names, err := dbtext.Tables(a.DB())
+	names, err := a.TableNames(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

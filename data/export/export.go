@@ -53,46 +53,35 @@ func Plan(ctx context.Context, s *data.Store, opt Options) (Summary, error) {
 	if err := opt.Validate(); err != nil {
 		return Summary{}, err
 	}
-	src, err := loadSource(ctx, s, opt)
-	if err != nil {
-		return Summary{}, err
-	}
-	stats := map[int64]*participantStats{}
-	rows, err := s.DB().QueryContext(ctx, `SELECT pa.person_id, count(*) FROM occasions o
-		JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ? GROUP BY pa.person_id`, src.from, src.to)
-	if err != nil {
-		return Summary{}, err
-	}
-	for rows.Next() {
-		var id int64
-		st := &participantStats{}
-		if err := rows.Scan(&id, &st.count); err != nil {
-			rows.Close()
-			return Summary{}, err
+	var sum Summary
+	err := s.Read(ctx, func(view *data.Store) error {
+		src, err := loadSource(ctx, view, opt)
+		if err != nil {
+			return err
 		}
-		stats[id] = st
-	}
-	rows.Close()
-	kept, participations := 0, 0
-	for _, p := range src.scopeOf(stats) {
-		if !p.excluded {
-			kept++
-			if st := stats[p.id]; st != nil {
-				participations += st.count
+		counts, err := view.ParticipationCounts(ctx, src.from, src.to)
+		if err != nil {
+			return err
+		}
+		stats := make(map[int64]*participantStats, len(counts))
+		for id, n := range counts {
+			stats[id] = &participantStats{count: n}
+		}
+		kept, participations := 0, 0
+		for _, p := range src.scopeOf(stats) {
+			if !p.excluded {
+				kept++
+				if st := stats[p.id]; st != nil {
+					participations += st.count
+				}
 			}
 		}
-	}
-	occasions, _, err := countPeriod(ctx, s, src)
-	return Summary{RowCounts: map[string]int{"people": kept, "occasions": occasions, "participation": participations},
-		Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}, err
-}
-
-// countPeriod counts the occasions and participations in the period.
-func countPeriod(ctx context.Context, s *data.Store, src *source) (occasions, participations int, err error) {
-	err = s.DB().QueryRowContext(ctx, `SELECT count(DISTINCT o.id), count(pa.person_id) FROM occasions o
-		LEFT JOIN participations pa ON pa.occasion_id = o.id WHERE o.date BETWEEN ? AND ?`, src.from, src.to).
-		Scan(&occasions, &participations)
-	return occasions, participations, err
+		occasions, _, err := view.PeriodCounts(ctx, src.from, src.to)
+		sum = Summary{RowCounts: map[string]int{"people": kept, "occasions": occasions, "participation": participations},
+			Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified}
+		return err
+	})
+	return sum, err
 }
 
 // Run writes the export to out (a .xlsx file, or for CSV a folder or a
@@ -115,47 +104,19 @@ func run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	// Half a million rows make much short-lived garbage; collecting it
 	// sooner keeps the peak memory of an export near 100 MiB.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
-	src, err := loadSource(ctx, s, opt)
+	// Every table and figure is read in one read of the register, so they
+	// agree even while others register.
+	var e *exporter
+	err := s.Read(ctx, func(view *data.Store) error {
+		var err error
+		e, err = write(ctx, view, opt, out, progress)
+		return err
+	})
 	if err != nil {
+		if e != nil {
+			e.sink.abort() // written, but the read did not end well
+		}
 		return Summary{}, err
-	}
-	e := &exporter{opt: opt, src: src, counts: map[string]int{}, stats: map[int64]*participantStats{},
-		progress: progress, ctx: ctx}
-	occasions, participations, err := countPeriod(ctx, s, src)
-	if err != nil {
-		return Summary{}, err
-	}
-	e.total = occasions + participations
-	switch opt.Format {
-	case "package":
-		e.sink, err = newPackageSink(out, src.codeEntries())
-	case "csv":
-		e.sink, err = newCSVSink(out)
-	default:
-		e.sink, err = newXLSXSink(out)
-	}
-	if err != nil {
-		return Summary{}, err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	ind := e.startIndicators(ctx, s)
-	if err := e.writeAll(ctx); err != nil {
-		cancel()
-		<-ind
-		e.sink.abort()
-		return Summary{}, err
-	}
-	res := <-ind
-	if res.err == nil {
-		res.err = e.indicatorTables(res.report)
-	}
-	if res.err == nil {
-		res.err = e.readme(res.report)
-	}
-	if res.err != nil {
-		e.sink.abort()
-		return Summary{}, res.err
 	}
 	if err := e.sink.commit(); err != nil {
 		return Summary{}, err
@@ -166,8 +127,57 @@ func run(ctx context.Context, s *data.Store, opt Options, out string, progress f
 	if err := s.RecordExport(context.WithoutCancel(ctx), rec); err != nil {
 		return Summary{}, err
 	}
-	return Summary{Out: out, RowCounts: e.counts, Excluded: src.excluded, Unkeyed: src.unkeyed, Pseudonymised: !opt.Identified,
+	return Summary{Out: out, RowCounts: e.counts, Excluded: e.src.excluded, Unkeyed: e.src.unkeyed, Pseudonymised: !opt.Identified,
 		Scrubbed: e.scrubCounts, Blanked: e.blanked}, nil
+}
+
+// write reads the export's data through view and writes every table to a
+// sink, which it leaves for the caller to commit; on an error it has
+// aborted the sink and returns no exporter.
+func write(ctx context.Context, view *data.Store, opt Options, out string, progress func(Progress)) (*exporter, error) {
+	src, err := loadSource(ctx, view, opt)
+	if err != nil {
+		return nil, err
+	}
+	e := &exporter{opt: opt, src: src, counts: map[string]int{}, stats: map[int64]*participantStats{},
+		progress: progress, ctx: ctx}
+	occasions, participations, err := view.PeriodCounts(ctx, src.from, src.to)
+	if err != nil {
+		return nil, err
+	}
+	e.total = occasions + participations
+	// The indicators read first (one connection reads one result at a
+	// time) and are worked out while the tables are written.
+	loaded, err := e.loadIndicators(ctx, view)
+	if err != nil {
+		return nil, err
+	}
+	switch opt.Format {
+	case "package":
+		e.sink, err = newPackageSink(out, src.codeEntries())
+	case "csv":
+		e.sink, err = newCSVSink(out)
+	default:
+		e.sink, err = newXLSXSink(out)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ind := startIndicators(loaded)
+	if err := e.writeAll(ctx); err != nil {
+		e.sink.abort()
+		return nil, err
+	}
+	r := <-ind
+	err = e.indicatorTables(r)
+	if err == nil {
+		err = e.readme(r)
+	}
+	if err != nil {
+		e.sink.abort()
+		return nil, err
+	}
+	return e, nil
 }
 
 // writeAll writes the tables. The workbook shows them in the order of

@@ -9,27 +9,21 @@ import (
 	"samspil/data/indicators"
 )
 
-// indicatorResult is the indicator report computed beside the export.
-type indicatorResult struct {
-	report *indicators.Report
-	err    error
+// loadIndicators reads what the period's indicators and network need.
+// The figures count the people the tables show (see figuresBasis).
+func (e *exporter) loadIndicators(ctx context.Context, view *data.Store) (*indicators.Loaded, error) {
+	p, err := e.indicatorPeriod(ctx, view)
+	if err != nil {
+		return nil, err
+	}
+	return indicators.Load(ctx, view, p, indicators.WithNetwork(), indicators.WithYears(), indicators.Only(e.src.shown))
 }
 
-// startIndicators computes the period's indicators and network on a
-// goroutine of its own while the tables are written.
-func (e *exporter) startIndicators(ctx context.Context, s *data.Store) <-chan indicatorResult {
-	out := make(chan indicatorResult, 1)
-	go func() {
-		p, err := e.indicatorPeriod(ctx, s)
-		if err != nil {
-			out <- indicatorResult{err: err}
-			return
-		}
-		// The figures count the people the tables show (see figuresBasis).
-		keep := e.src.shown
-		r, err := indicators.Compute(ctx, s, p, indicators.WithNetwork(), indicators.WithYears(), indicators.Only(keep))
-		out <- indicatorResult{r, err}
-	}()
+// startIndicators works out the indicators on a goroutine of its own while
+// the tables are written; it reads nothing.
+func startIndicators(l *indicators.Loaded) <-chan *indicators.Report {
+	out := make(chan *indicators.Report, 1)
+	go func() { out <- l.Report() }()
 	return out
 }
 
@@ -37,8 +31,8 @@ func (e *exporter) startIndicators(ctx context.Context, s *data.Store) <-chan in
 // and last occasion.
 func (e *exporter) indicatorPeriod(ctx context.Context, s *data.Store) (indicators.Period, error) {
 	p := indicators.Period{From: e.opt.From, To: e.opt.To}
-	var first, last data.Date
-	if err := s.DB().QueryRowContext(ctx, `SELECT coalesce(min(date), ''), coalesce(max(date), '') FROM occasions`).Scan(&first, &last); err != nil {
+	first, last, err := s.OccasionDates(ctx)
+	if err != nil {
 		return p, err
 	}
 	if first.IsZero() {

@@ -82,22 +82,16 @@ var leakyNotes = []string{
 func writeLeakyNotes(t *testing.T, s *data.Store, rng *rand.Rand) map[int64]int64 {
 	t.Helper()
 	ctx := context.Background()
-	rows, err := s.DB().Query(`SELECT p.id, p.name FROM people p WHERE p.anonymised = 0 AND EXISTS
-		(SELECT 1 FROM consents c WHERE c.person_id = p.id AND c.purpose = 'research' AND c.withdrawn_on IS NULL) ORDER BY p.id`)
-	if err != nil {
-		t.Fatal(err)
-	}
 	type who struct {
 		id   int64
 		name string
 	}
 	var people []who
-	for rows.Next() {
-		var w who
-		rows.Scan(&w.id, &w.name)
-		people = append(people, w)
+	for _, p := range researchPeople(t, s) {
+		if !p.Anonymised && p.ResearchConsent {
+			people = append(people, who{p.ID, p.Name})
+		}
 	}
-	rows.Close()
 	phones := []string{"22 33 44 55", "+45 22334455", "0045 2233 4455", "2233 4455", "22-33-44-55", "22334455", "+45 22 33 44 55"}
 	cprs := []string{"010203-1234", "0102031234", "311299 4321", "290200-1111"}
 	spell := []func(string) string{strings.ToLower, strings.ToUpper, func(s string) string { return s }}
@@ -221,16 +215,12 @@ func scanCells(sheets map[string][][]string, parts map[string]bool) []string {
 
 // nameParts lists every part of every registered name, in lower case.
 func nameParts(t *testing.T, s *data.Store) map[string]bool {
-	rows, err := s.DB().Query(`SELECT name FROM people WHERE anonymised = 0`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
 	out := map[string]bool{}
-	for rows.Next() {
-		var name string
-		rows.Scan(&name)
-		for _, p := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, person := range researchPeople(t, s) {
+		if person.Anonymised {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(strings.ToLower(person.Name), func(r rune) bool { return !unicode.IsLetter(r) }) {
 			if len([]rune(p)) >= 2 {
 				out[p] = true
 			}

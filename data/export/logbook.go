@@ -28,20 +28,23 @@ func PreviewLogbook(ctx context.Context, s *data.Store, opt Options) (ScrubPrevi
 	if err := opt.Validate(); err != nil {
 		return ScrubPreview{}, err
 	}
-	src, err := loadSource(ctx, s, opt)
-	if err != nil {
-		return ScrubPreview{}, err
-	}
 	var p ScrubPreview
-	sc, err := src.scrubber(ctx)
-	if err != nil {
-		return p, err
-	}
-	err = src.eachLogEntry(ctx, func(full *data.LogEntry) error {
-		p.Entries = append(p.Entries, ScrubbedEntry{full.ID, full.Date, src.scrubText(sc, full)})
-		return nil
+	err := s.Read(ctx, func(view *data.Store) error {
+		src, err := loadSource(ctx, view, opt)
+		if err != nil {
+			return err
+		}
+		sc, err := src.scrubber(ctx)
+		if err != nil {
+			return err
+		}
+		err = src.eachLogEntry(ctx, func(full *data.LogEntry) error {
+			p.Entries = append(p.Entries, ScrubbedEntry{full.ID, full.Date, src.scrubText(sc, full)})
+			return nil
+		})
+		p.Counts = sc.Counts()
+		return err
 	})
-	p.Counts = sc.Counts()
 	return p, err
 }
 

@@ -25,7 +25,7 @@ type person struct {
 
 // source holds the catalogues and people of the database being exported.
 type source struct {
-	s          *data.Store
+	s          *data.Store // the view of the export's one read (Store.Read)
 	opt        Options
 	from, to   data.Date
 	keyer      *Keyer
@@ -93,22 +93,16 @@ func (src *source) loadCatalogs(ctx context.Context) error {
 }
 
 func (src *source) loadPeople(ctx context.Context) error {
-	rows, err := src.s.DB().QueryContext(ctx, `SELECT p.id, p.name, coalesce(p.birth_year, 0), p.gender, p.entry_channel,
-			coalesce(p.invited_by, 0), p.first_contact, p.anonymised,
-			EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND c.purpose = 'research' AND c.withdrawn_on IS NULL)
-		FROM people p`)
+	people, err := src.s.ResearchPeople(ctx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		p := &person{}
-		if err := rows.Scan(&p.id, &p.name, &p.birthYear, &p.gender, &p.entryChannel, &p.invitedBy, &p.firstContact, &p.anonymised, &p.consent); err != nil {
-			return err
-		}
-		src.people[p.id] = p
+	for _, r := range people {
+		src.people[r.ID] = &person{id: r.ID, name: r.Name, birthYear: r.BirthYear, gender: r.Gender,
+			entryChannel: r.EntryChannel, invitedBy: r.InvitedBy, firstContact: r.FirstContact,
+			consent: r.ResearchConsent, anonymised: r.Anonymised}
 	}
-	return rows.Err()
+	return nil
 }
 
 // groupOn returns the person's group and category codes on day.

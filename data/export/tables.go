@@ -2,7 +2,6 @@ package export
 
 import (
 	"context"
-	"strings"
 
 	"samspil/data"
 )
@@ -88,37 +87,12 @@ func orNil(id int64) any {
 	return id
 }
 
-// history is what the figures need of a person's participation outside
-// the period: the first ever and the latest before it.
-type history struct{ first, lastBefore data.Date }
-
-// histories reads, for each person who took part before the period, the
-// first and the latest of those participations. Only the years before the
-// period are read (through the occasions' date index, the participations
-// in their stored order): the period's own participations are already
-// counted in e.stats, which completes a first participation in the period.
-func (e *exporter) histories(ctx context.Context) (map[int64]history, error) {
-	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.person_id, min(o.date), max(o.date)
-		FROM occasions o CROSS JOIN participations pa ON pa.occasion_id = o.id WHERE o.date < ? GROUP BY pa.person_id`, e.src.from)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]history{}
-	for rows.Next() {
-		var id int64
-		var h history
-		if err := rows.Scan(&id, &h.first, &h.lastBefore); err != nil {
-			return nil, err
-		}
-		out[id] = h
-	}
-	return out, rows.Err()
-}
-
 func (e *exporter) people(ctx context.Context) error {
 	e.scope = e.src.scopeOf(e.stats)
-	hist, err := e.histories(ctx)
+	// What the figures need of participation before the period (the
+	// period's own is counted in e.stats, which completes a first
+	// participation in the period).
+	hist, err := e.src.s.ParticipationBefore(ctx, e.src.from)
 	if err != nil {
 		return err
 	}
@@ -145,7 +119,7 @@ func (e *exporter) people(ctx context.Context) error {
 		}
 		last, _ := e.src.groupOn(p.id, end)
 		before := hist[p.id]
-		firstEver := before.first
+		firstEver := before.First
 		if firstEver.IsZero() {
 			firstEver = st.first
 		}
@@ -155,7 +129,7 @@ func (e *exporter) people(ctx context.Context) error {
 		}
 		rows = append(rows, []any{p.key, p.name, AgeBand(p.birthYear, end.Time()), birth, p.gender, p.entryChannel,
 			e.src.keyOf(p.invitedBy), contact, first, last, st.count, st.first, st.last,
-			firstEver, before.lastBefore})
+			firstEver, before.Last})
 	}
 	if !e.opt.Identified {
 		e.blanked = e.kAnonymise(rows)
@@ -194,72 +168,43 @@ func (e *exporter) groupPeriods(ctx context.Context) error {
 }
 
 func (e *exporter) activities(ctx context.Context) error {
-	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT a.id, a.name, a.kind, a.status, a.start_date, a.end_date,
-			coalesce(a.initiator_id, 0),
-			(SELECT count(*) FROM occasions o WHERE o.activity_id = a.id AND o.date BETWEEN ?1 AND ?2)
-		FROM activities a
-		WHERE EXISTS (SELECT 1 FROM occasions o WHERE o.activity_id = a.id AND o.date BETWEEN ?1 AND ?2)
-			OR (a.start_date BETWEEN ?1 AND ?2)
-		ORDER BY a.id`, e.src.from, e.src.to)
+	activities, err := e.src.s.ActivitiesInPeriod(ctx, e.src.from, e.src.to)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	_, err = e.writeTable(activitiesTable, func(w *rowWriter) error {
-		for rows.Next() {
-			var id, initiator int64
-			var name, kind, status string
-			var start, end data.Date
-			var n int
-			if err := rows.Scan(&id, &name, &kind, &status, &start, &end, &initiator, &n); err != nil {
-				return err
-			}
+		for _, a := range activities {
 			group := ""
-			if initiator != 0 {
-				day := start
+			if initiator := a.InitiatorID; initiator != 0 {
+				day := a.Start
 				if ps := e.src.groups.Periods(initiator); day.IsZero() && len(ps) > 0 {
 					day = ps[0].Start
 				}
 				group, _ = e.src.groupOn(initiator, day)
 			}
-			if err := w.write(id, name, kind, status, start, end, e.src.keyOf(initiator), group, n); err != nil {
+			if err := w.write(a.ID, a.Name, a.Kind, a.Status, a.Start, a.End, e.src.keyOf(a.InitiatorID), group, a.Occasions); err != nil {
 				return err
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return err
 }
 
 func (e *exporter) occasions(ctx context.Context) error {
-	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT o.id, o.activity_id, o.date, o.start_time, o.end_time,
-			o.anonymous_guests, coalesce(group_concat(pa.person_id), '')
-		FROM occasions o LEFT JOIN participations pa ON pa.occasion_id = o.id
-		WHERE o.date BETWEEN ? AND ? GROUP BY o.id ORDER BY o.date, o.start_time, o.id`, e.src.from, e.src.to)
+	occasions, err := e.src.s.OccasionsInPeriod(ctx, e.src.from, e.src.to)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	_, err = e.writeTable(occasionsTable, func(w *rowWriter) error {
-		for rows.Next() {
-			var id, activity int64
-			var day data.Date
-			var start, end, people string
-			var guests int
-			if err := rows.Scan(&id, &activity, &day, &start, &end, &guests, &people); err != nil {
-				return err
-			}
+		for _, o := range occasions {
 			registered, target := 0, 0
-			for _, f := range strings.Split(people, ",") {
-				if f == "" {
-					continue
-				}
-				id := parseID(f)
+			for _, id := range o.PersonIDs {
 				if !e.src.shown(id) {
 					continue // left out of the participation sheet, so not counted here
 				}
 				registered++
-				if e.src.groups.GroupOn(id, day) == data.GroupTarget {
+				if e.src.groups.GroupOn(id, o.Date) == data.GroupTarget {
 					target++
 				}
 			}
@@ -267,63 +212,43 @@ func (e *exporter) occasions(ctx context.Context) error {
 			if registered > 0 {
 				share = float64(target) / float64(registered)
 			}
-			if err := w.write(id, activity, day, start, end, registered, guests, share); err != nil {
+			if err := w.write(o.ID, o.ActivityID, o.Date, o.StartTime, o.EndTime, registered, o.Guests, share); err != nil {
 				return err
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return err
 }
 
-// partRow is one participation as read from the database.
-type partRow struct {
-	occasion, activity, person, role int64
-	day                              data.Date
-	minutes                          int
-}
-
 // readParticipation streams the period's participations in batches on a
 // goroutine of its own, so that reading the database and writing the
-// workbook use both cores. It stops when ctx is done.
-func (e *exporter) readParticipation(ctx context.Context) (<-chan []partRow, <-chan error) {
-	batches := make(chan []partRow, 4)
+// workbook use both cores. It stops when ctx is done. Nothing else may
+// read through the store until the batches are all taken.
+func (e *exporter) readParticipation(ctx context.Context) (<-chan []data.ParticipationRow, <-chan error) {
+	batches := make(chan []data.ParticipationRow, 4)
 	errc := make(chan error, 1)
 	go func() {
 		defer close(batches)
-		rows, err := e.src.s.DB().QueryContext(ctx, `SELECT pa.occasion_id, o.activity_id, o.date, pa.person_id,
-				pa.role_id, coalesce(pa.minutes, 0)
-			FROM occasions o JOIN participations pa ON pa.occasion_id = o.id
-			WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id, pa.person_id`, e.src.from, e.src.to)
-		if err != nil {
-			errc <- err
-			return
-		}
-		defer rows.Close()
-		batch := make([]partRow, 0, 2048)
-		for rows.Next() {
-			var r partRow
-			if err := rows.Scan(&r.occasion, &r.activity, &r.day, &r.person, &r.role, &r.minutes); err != nil {
-				errc <- err
-				return
-			}
+		batch := make([]data.ParticipationRow, 0, 2048)
+		err := e.src.s.EachParticipation(ctx, e.src.from, e.src.to, func(r data.ParticipationRow) error {
 			if batch = append(batch, r); len(batch) == cap(batch) {
 				select {
 				case batches <- batch:
 				case <-ctx.Done():
-					errc <- ctx.Err()
-					return
+					return ctx.Err()
 				}
-				batch = make([]partRow, 0, 2048)
+				batch = make([]data.ParticipationRow, 0, 2048)
 			}
-		}
-		if len(batch) > 0 {
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
 			}
 		}
-		errc <- rows.Err()
+		errc <- err
 	}()
 	return batches, errc
 }
@@ -346,61 +271,45 @@ func (e *exporter) participation(ctx context.Context) error {
 }
 
 // writeParticipation writes one row and counts it in the person's stats.
-func (e *exporter) writeParticipation(w *rowWriter, r partRow) error {
-	p := e.src.people[r.person]
+func (e *exporter) writeParticipation(w *rowWriter, r data.ParticipationRow) error {
+	p := e.src.people[r.PersonID]
 	if p == nil {
 		return nil
 	}
-	st := e.stats[r.person]
+	st := e.stats[r.PersonID]
 	if st == nil {
 		st = &participantStats{}
-		e.stats[r.person] = st
+		e.stats[r.PersonID] = st
 	}
-	st.add(r.day)
+	st.add(r.Date)
 	if p.excluded {
 		e.partsLeftOut++
 		return nil
 	}
-	group, cats := e.src.groupOn(r.person, r.day)
-	role := e.src.roles[r.role]
+	group, cats := e.src.groupOn(r.PersonID, r.Date)
+	role := e.src.roles[r.RoleID]
 	var mins any
-	if r.minutes > 0 {
-		mins = r.minutes
+	if r.Minutes > 0 {
+		mins = r.Minutes
 	}
-	return w.write(r.occasion, r.activity, r.day, p.key, role.Code, role.Level, group, cats, mins)
+	return w.write(r.OccasionID, r.ActivityID, r.Date, p.key, role.Code, role.Level, group, cats, mins)
 }
 
 func (e *exporter) paths(ctx context.Context) error {
-	rows, err := e.src.s.DB().QueryContext(ctx, `SELECT person_id, date, kind, description FROM paths
-		WHERE date BETWEEN ? AND ? ORDER BY date, id`, e.src.from, e.src.to)
+	paths, err := e.src.s.PathsBetween(ctx, e.src.from, e.src.to)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	_, err = e.writeTable(pathsTable, func(w *rowWriter) error {
-		for rows.Next() {
-			var personID int64
-			var day data.Date
-			var kind, desc string
-			if err := rows.Scan(&personID, &day, &kind, &desc); err != nil {
-				return err
-			}
-			if p := e.src.people[personID]; p == nil || p.excluded {
+		for _, pa := range paths {
+			if p := e.src.people[pa.PersonID]; p == nil || p.excluded {
 				continue
 			}
-			if err := w.write(e.src.keyOf(personID), day, kind, desc); err != nil {
+			if err := w.write(e.src.keyOf(pa.PersonID), pa.Date, pa.Kind, pa.Description); err != nil {
 				return err
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return err
-}
-
-func parseID(s string) int64 {
-	var n int64
-	for _, r := range s {
-		n = n*10 + int64(r-'0')
-	}
-	return n
 }

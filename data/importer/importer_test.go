@@ -33,10 +33,20 @@ func newStore(t testing.TB) *data.Store {
 // snapshot counts the rows an import may touch, to assert nothing changed.
 func snapshot(t *testing.T, s *data.Store) string {
 	t.Helper()
-	var p, o, pa, a int
-	s.DB().QueryRow(`SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM occasions),
-		(SELECT count(*) FROM participations), (SELECT count(*) FROM activities)`).Scan(&p, &o, &pa, &a)
-	return fmt.Sprint(p, "/", o, "/", pa, "/", a)
+	ctx := context.Background()
+	people, err := s.ResearchPeople(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, pa, err := s.RegisterSize(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	activities, err := s.ResearchActivities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprint(len(people), "/", o, "/", pa, "/", len(activities))
 }
 
 func TestReadCSVEncodingsAndSeparators(t *testing.T) {
