@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"samspil/data/pgtest"
 	"strconv"
 	"syscall"
 	"testing"
@@ -48,7 +49,7 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	path := filepath.Join(t.TempDir(), "crash.db")
+	path := pgtest.Target(t, filepath.Join(t.TempDir(), "crash.db")) // on a server: a killed client mid-transaction
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

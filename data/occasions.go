@@ -202,6 +202,21 @@ func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Oc
 	return loadOccasion(ctx, q, id)
 }
 
+// OccasionAt returns the activity's occasion on the day at the start time
+// ("" for none given) — there is at most one — or ErrNotFound.
+func (s *Store) OccasionAt(ctx context.Context, activityID int64, day Date, start string) (*Occasion, error) {
+	var id int64
+	err := s.q.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND start_time = ?`,
+		activityID, day, start).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return loadOccasion(ctx, s.q, id)
+}
+
 // HasOccasions reports whether any occasion is recorded at all, so that a
 // new register can say so instead of showing figures of nothing.
 func (s *Store) HasOccasions(ctx context.Context) (bool, error) {
