@@ -152,13 +152,14 @@ type AuditEntry struct {
 	At      string
 	Action  string
 	Details string
+	Login   string // the server login that did it; "" in a file, which has one user
 }
 
 // AuditLog returns the newest entries of the audit log first.
 func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT id, at, action, details FROM audit ORDER BY id DESC LIMIT ?`, limit)
+	rows, err := s.q.QueryContext(ctx, `SELECT id, at, action, details, login FROM audit ORDER BY id DESC LIMIT ?`, limit)
 	return collect(rows, err, func(r *sql.Rows) (AuditEntry, error) {
 		var a AuditEntry
-		return a, r.Scan(&a.ID, &a.At, &a.Action, &a.Details)
+		return a, r.Scan(&a.ID, &a.At, &a.Action, &a.Details, &a.Login)
 	})
 }
