@@ -24,11 +24,16 @@ func (r CheckReport) OK() bool {
 }
 
 // Check runs SQLite's integrity and foreign-key checks and counts the rows.
+// On a server it runs the checks that mean something there (see
+// checkServer).
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	var err error
 	if r.SchemaVersion, err = s.Version(ctx); err != nil {
-		return r, err
+		return r, s.classify(err)
+	}
+	if s.eng.server() {
+		return s.checkServer(ctx, r)
 	}
 	rows, err := s.q.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
@@ -58,9 +63,63 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	return r, err
 }
 
+// checkServer is Check on a PostgreSQL server. The server keeps its own
+// pages sound and enforces every foreign key and CHECK rule on each
+// statement, so there is no integrity_check or foreign_key_check to run;
+// what can still be wrong, and is checked with real queries, is a rule
+// added without checking the rows already there (NOT VALID), an invalid
+// index (a failed CREATE INDEX CONCURRENTLY), and the one settings row the
+// register needs. The counts are counted, as on a file.
+func (s *Store) checkServer(ctx context.Context, r CheckReport) (CheckReport, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT 'constraint ' || conname || ' on ' || conrelid::regclass::text || ' is not validated'
+		FROM pg_catalog.pg_constraint WHERE connamespace = current_schema()::regnamespace AND NOT convalidated
+		UNION ALL
+		SELECT 'index ' || indexrelid::regclass::text || ' is not valid'
+		FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+		WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid
+		ORDER BY 1`)
+	if err != nil {
+		return r, s.classify(err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return r, s.classify(err)
+		}
+		r.IntegrityProblems = append(r.IntegrityProblems, line)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, s.classify(err)
+	}
+	var settings int
+	err = s.q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM settings), (SELECT count(*) FROM people),
+		(SELECT count(*) FROM occasions), (SELECT count(*) FROM participations)`).Scan(&settings, &r.People, &r.Occasions, &r.Participations)
+	if err != nil {
+		return r, s.classify(err)
+	}
+	if settings != 1 {
+		r.IntegrityProblems = append(r.IntegrityProblems, fmt.Sprintf("the settings table holds %d rows, not 1", settings))
+	}
+	return r, nil
+}
+
 // QuickCheck runs SQLite's quick integrity check, fast enough for every
-// start of the app; nil means the file is sound.
+// start of the app; nil means the file is sound. On a server it reads the
+// settings row, which every register has: the server answers, and the
+// schema is there.
 func (s *Store) QuickCheck(ctx context.Context) error {
+	if s.eng.server() {
+		var n int
+		if err := s.q.QueryRowContext(ctx, `SELECT count(*) FROM settings`).Scan(&n); err != nil {
+			return s.classify(err)
+		}
+		if n != 1 {
+			return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": s.path, "Reason": fmt.Sprintf("%d settings rows", n)}}
+		}
+		return nil
+	}
 	var result string
 	if err := s.q.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
 		return &Error{Code: "err.db_damaged", Args: map[string]any{"Path": s.path, "Reason": err.Error()}}
@@ -73,7 +132,10 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 
 // Backup writes a consistent copy of the database to target: VACUUM INTO a
 // temporary file beside it, verify the copy, then rename it into place. A
-// failed backup leaves nothing at target.
+// failed backup leaves nothing at target. A register on a server is backed
+// up the same way into a portable Samspil file: the server's register is
+// copied (Copy, from one consistent snapshot, counts compared) into the
+// temporary file, which is then verified and renamed.
 func (s *Store) Backup(ctx context.Context, target string) error {
 	return s.backup(ctx, target, VerifyBackup)
 }
@@ -86,20 +148,40 @@ func (s *Store) backup(ctx context.Context, target string, verify func(context.C
 		return &Error{Code: "err.db_no_folder", Args: map[string]any{"Path": dir}}
 	}
 	tmp := filepath.Join(dir, "."+filepath.Base(target)+".tmp")
-	os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	removeDatabaseFiles(tmp)
+	if s.eng.server() {
+		if err := s.copyToFile(ctx, tmp); err != nil {
+			removeDatabaseFiles(tmp)
+			return err
+		}
+	} else if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup: %w", err)
 	}
 	if err := verify(ctx, tmp); err != nil {
-		os.Remove(tmp)
+		removeDatabaseFiles(tmp)
 		return err
 	}
 	if err := os.Rename(tmp, target); err != nil {
-		os.Remove(tmp)
+		removeDatabaseFiles(tmp)
 		return err
 	}
+	removeDatabaseFiles(tmp) // a -wal or -shm left beside the old name
 	return nil
+}
+
+// copyToFile copies a server's register into a new Samspil file at path
+// (for the user alone, as every database file).
+func (s *Store) copyToFile(ctx context.Context, path string) error {
+	dst, err := Open(path)
+	if err != nil {
+		return err
+	}
+	_, err = copyStores(ctx, s, dst)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // VerifyBackup opens a backup file and checks that it is a sound Samspil

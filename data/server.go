@@ -86,6 +86,9 @@ func openServer(rawURL string) (*Store, error) {
 	}
 	fresh, err := s.serverIsEmpty(ctx)
 	if err == nil {
+		err = s.mayMigrate(ctx, fresh) // a coordinator cannot; see serveradmin.go
+	}
+	if err == nil {
 		err = s.migrate(ctx, fresh)
 	}
 	if err != nil {
