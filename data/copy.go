@@ -65,6 +65,11 @@ func Copy(ctx context.Context, from, to string) (CopyReport, error) {
 	if sameRegister(from, to) {
 		return CopyReport{}, &Error{Code: "err.copy_same", Args: map[string]any{"Path": redactPlace(to)}}
 	}
+	if !IsServerURL(from) {
+		if _, err := os.Stat(from); err != nil {
+			return CopyReport{}, &Error{Code: "err.db_unreadable", Args: map[string]any{"Path": from, "Reason": "no such file"}}
+		}
+	}
 	src, err := Open(from)
 	if err != nil {
 		return CopyReport{}, err

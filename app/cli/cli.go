@@ -1,5 +1,6 @@
 // Package cli runs Samspil's headless subcommands (demo, check, backup,
-// erase, export, combine, import, version) for scripts and tests. It prints one clear line
+// erase, export, combine, import, copy, server, version) for scripts and
+// tests. Every --db takes a file or a shared register's postgres:// URL. It prints one clear line
 // on failure and never opens a window.
 package cli
 
@@ -26,6 +27,7 @@ const (
 // Env is what a subcommand needs from the process.
 type Env struct {
 	Stdout, Stderr io.Writer
+	Stdin          io.Reader // for a password; os.Stdin when nil
 	Version        string
 	Language       string // "da" or "en", for messages
 }
@@ -33,10 +35,14 @@ type Env struct {
 // Usage is printed for wrong usage.
 const Usage = `usage:
   samspil [--db PATH]                      open the app (default database in the user's config folder)
+  PATH is a Samspil file or a shared register on a PostgreSQL server: postgres://USER@HOST/DB
   samspil demo --db PATH [--template kulturhus|sager|landsby] [--years N] [--scale N]
   samspil check --db PATH [--repair-first-periods]
-  samspil backup --db PATH --to FILE
-  samspil restore --db PATH --from FILE     (the replaced file is kept as before-restore-*.db beside it)
+  samspil backup --db PATH --to FILE        (a server's register becomes a portable Samspil file)
+  samspil restore --db FILE --from FILE     (the replaced file is kept as before-restore-*.db beside it)
+  samspil copy --from FILE|URL --to URL|FILE   move a register between a file and a server (into an empty one)
+  samspil server init --db postgres://ADMIN@HOST/DB   create or upgrade the schema and the coordinators' role
+  samspil server add-user --db postgres://ADMIN@HOST/DB [--password-stdin] NAME   a coordinator's login
   samspil erase --db PATH --person ID [--delete]   anonymise (or delete) a person, logged
   samspil export --db PATH --out FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--recipient NAME]
                  [--identified] [--with-logbook] [--birth-year] [--format xlsx|csv|package] [--k N]
@@ -57,6 +63,8 @@ var commands = map[string]func(ctx context.Context, env Env, args []string) erro
 	"export":  runExport,
 	"combine": runCombine,
 	"import":  runImport,
+	"copy":    runCopy,
+	"server":  runServer,
 	"version": runVersion,
 }
 
@@ -129,15 +137,12 @@ func runVersion(_ context.Context, env Env, args []string) error {
 
 func runCheck(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("check")
-	db := fs.String("db", "", "database file")
+	db := fs.String("db", "", "database file or server URL")
 	repair := fs.Bool("repair-first-periods", false, "start first group periods at the earliest participation before them (logged)")
 	if err := parse(fs, args, "db"); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return &data.Error{Code: "err.db_unreadable", Args: map[string]any{"Path": *db, "Reason": "no such file"}}
-	}
-	s, err := data.Open(*db)
+	s, err := openExisting(*db)
 	if err != nil {
 		return err
 	}
@@ -148,19 +153,22 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	if !r.OK() {
 		return fmt.Errorf("%s is not sound: schema %d, %d foreign-key errors, integrity: %s",
-			*db, r.SchemaVersion, r.ForeignKeyErrors, strings.Join(r.IntegrityProblems, "; "))
+			s.Path(), r.SchemaVersion, r.ForeignKeyErrors, strings.Join(r.IntegrityProblems, "; "))
 	}
 	fmt.Fprintf(env.Stdout, "ok: %s, schema %d, %d people, %d occasions, %d participations\n",
-		*db, r.SchemaVersion, r.People, r.Occasions, r.Participations)
+		s.Path(), r.SchemaVersion, r.People, r.Occasions, r.Participations)
 	return reportEarly(ctx, env, s, *repair)
 }
 
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("backup")
-	db := fs.String("db", "", "database file")
+	db := fs.String("db", "", "database file or server URL")
 	to := fs.String("to", "", "backup file")
 	if err := parse(fs, args, "db", "to"); err != nil {
 		return err
+	}
+	if data.IsServerURL(*to) {
+		return usageError{"--to is a file; samspil copy puts a register on a server"}
 	}
 	if _, err := os.Stat(*to); err == nil {
 		return &data.Error{Code: "err.target_exists", Args: map[string]any{"Path": *to}}
@@ -177,8 +185,12 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// openExisting opens a database that must already exist.
+// openExisting opens a database that must already exist: a file, or a
+// shared register on a server (which the server says whether it can open).
 func openExisting(path string) (*data.Store, error) {
+	if data.IsServerURL(path) {
+		return data.Open(path)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, &data.Error{Code: "err.db_unreadable", Args: map[string]any{"Path": path, "Reason": "no such file"}}
 	}
@@ -191,6 +203,13 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	from := fs.String("from", "", "backup file")
 	if err := parse(fs, args, "db", "from"); err != nil {
 		return err
+	}
+	if data.IsServerURL(*db) || data.IsServerURL(*from) {
+		url := *db
+		if !data.IsServerURL(url) {
+			url = *from
+		}
+		return &data.Error{Code: "err.restore_server", Args: map[string]any{"URL": data.RedactURL(url)}}
 	}
 	kept, err := data.RestoreFile(ctx, *db, *from, filepath.Dir(*db))
 	if err != nil {
