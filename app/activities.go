@@ -115,11 +115,7 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 		widget.NewFormItem(i18n.T("field.initiator"), container.NewVBox(a.init, a.fields.note("initiator"))),
 		widget.NewFormItem(i18n.T("field.description"), a.desc),
 	)
-	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
-		if err := a.save(); err != nil && !alreadyShown(err) {
-			a.u.showError(err)
-		}
-	})
+	saveBtn := widget.NewButton(i18n.T("ui.save"), a.u.saveAgain(a.save))
 	saveBtn.Importance = widget.HighImportance
 	a.delBtn = widget.NewButton(i18n.T("ui.delete"), a.askDelete)
 	a.delBtn.Importance = widget.DangerImportance
@@ -155,7 +151,51 @@ func (a *activitiesScreen) buildDetail() fyne.CanvasObject {
 
 func (a *activitiesScreen) view() fyne.CanvasObject { return a.root }
 
-func (a *activitiesScreen) reload() {
+func (a *activitiesScreen) reload() { a.readList(false) }
+
+// othersChanged refreshes the list, and the occasions and regulars of the
+// activity shown, for other coordinators' changes; the form is left as
+// it is (a save of something changed meanwhile is refused and says so).
+func (a *activitiesScreen) othersChanged(tables map[string]bool) {
+	if !touches(tables, "activities", "occasions", "participations", "people") {
+		return
+	}
+	a.readList(true)
+	if a.activity == nil || a.activity.ID == 0 {
+		return
+	}
+	id := a.activity.ID
+	var occasions []data.OccasionRow
+	var regulars []data.Regular
+	a.u.background(func() error {
+		var err error
+		if occasions, err = a.u.store.Occasions(a.u.ctx, id, data.Date{}, data.Date{}); err == nil {
+			regulars, err = a.u.store.Regulars(a.u.ctx, id, 0)
+		}
+		return err
+	}, func(err error) {
+		if err != nil || a.activity == nil || a.activity.ID != id {
+			return // a refresh that failed leaves what is shown; the next change tries again
+		}
+		a.occasions, a.regulars = occasions, regulars
+		a.occasionList.Refresh()
+		a.regularList.Refresh()
+	})
+}
+
+// rowOf is the list row of the activity with the id, or -1.
+func (a *activitiesScreen) rowOf(id int64) int {
+	for i, r := range a.rows {
+		if r.ID == id && id != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// readList reads the list; keep leaves it where it was, with the activity
+// shown still selected.
+func (a *activitiesScreen) readList(keep bool) {
 	status := a.status.Code()
 	var rows []data.ActivityRow
 	a.u.background(func() error {
@@ -169,6 +209,11 @@ func (a *activitiesScreen) reload() {
 		}
 		a.rows = rows
 		a.empty.SetShown(len(rows) == 0 && status == "")
+		if keep && a.activity != nil {
+			a.list.Refresh()
+			keepPlace(a.list, a.rowOf(a.activity.ID))
+			return
+		}
 		a.list.UnselectAll()
 		a.list.Refresh()
 	})

@@ -109,11 +109,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 			touch("")
 		})
 	})
-	l.saveBtn = widget.NewButton(i18n.T("ui.save"), func() {
-		if err := l.save(); err != nil && !alreadyShown(err) {
-			l.u.showError(err)
-		}
-	})
+	l.saveBtn = widget.NewButton(i18n.T("ui.save"), l.u.saveAgain(l.save))
 	l.saveBtn.Importance = widget.HighImportance
 	l.delBtn = widget.NewButton(i18n.T("ui.delete"), func() {
 		e := l.entry

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -35,7 +36,7 @@ const AppID = "dk.samspil.app"
 func Main(args []string, version string) int {
 	fs := flag.NewFlagSet("samspil", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dbPath := fs.String("db", "", "database file")
+	dbPath := fs.String("db", "", "database file or postgres:// URL of a shared register")
 	language := fs.String("lang", "", "da or en")
 	firstFrame := fs.Bool("first-frame", false, "print how long the window took to start, then quit")
 	if err := fs.Parse(args); err != nil {
@@ -98,6 +99,7 @@ func Main(args []string, version string) int {
 	guard.Done()
 	a.Run()
 	if u != nil && !u.closed {
+		u.unfollow()
 		u.store.Close()
 	}
 	return 0
@@ -111,17 +113,34 @@ func defaultDatabase(a fyne.App) string {
 	return filepath.Join(a.Storage().RootURI().Path(), "samspil.db")
 }
 
-// start opens the database at path and shows the welcome or the main
-// window; a file that cannot be opened is explained, and left untouched.
+// start opens the database at path — a file, or a shared register's
+// postgres:// URL — and shows the welcome or the main window; a file that
+// cannot be opened is explained, and left untouched. A server is not
+// locked: several windows share it, which is what it is for.
 func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
-	os.MkdirAll(filepath.Dir(path), 0o700)
-	s, err := data.OpenExclusive(path) // one window per file: a second is refused
+	var s *data.Store
+	var err error
+	if data.IsServerURL(path) {
+		s, err = data.Open(path)
+	} else {
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		s, err = data.OpenExclusive(path) // one window per file: a second is refused
+	}
 	if err != nil {
+		if data.IsServerURL(path) {
+			showServerError(a, w, path, err, func() { start(a, w, path, version, started) },
+				func() { // the file on this computer instead, now and next time
+					a.Preferences().RemoveValue(prefDatabase)
+					start(a, w, defaultDatabase(a), version, started)
+				})
+			return
+		}
 		showOpenError(a, w, path, err, func() { restoreAtStart(a, w, path, version, started) })
 		return
 	}
 	u := newUI(a, w, s, version)
 	started(u)
+	u.follow()
 	if u.isNew() {
 		showWelcome(u, u.build)
 		return
@@ -130,8 +149,44 @@ func start(a fyne.App, w fyne.Window, path, version string, started func(*UI)) {
 	u.checkAndBackup()
 }
 
-// backupsDir is where the open database's automatic backups go.
-func (u *UI) backupsDir() string { return backupsFor(u.store.Path()) }
+// backupsDir is where the open database's automatic backups go: beside a
+// file, or for a shared register in the app's folder on this computer.
+func (u *UI) backupsDir() string {
+	if u.store.OnServer() {
+		return serverBackupsFor(filepath.Dir(defaultDatabase(u.app)), u.store.Path())
+	}
+	return backupsFor(u.store.Path())
+}
+
+// serverBackupsFor is the backup folder of a shared register in dir:
+// backups-<host>-<database>, so each server database has its own daily
+// backups and restore list. A socket folder given as host= counts as the
+// host; characters a folder name should not hold become "_".
+func serverBackupsFor(dir, serverURL string) string {
+	host, db := "", ""
+	if u, err := url.Parse(serverURL); err == nil {
+		host, db = u.Hostname(), strings.TrimPrefix(u.Path, "/")
+		if h := u.Query().Get("host"); h != "" && host == "" {
+			host = h
+		}
+		if p := u.Port(); p != "" && p != "5432" {
+			host += "_" + p
+		}
+	}
+	clean := func(s, empty string) string {
+		s = strings.Trim(strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_' {
+				return r
+			}
+			return '_'
+		}, s), "_.")
+		if s == "" {
+			return empty
+		}
+		return s
+	}
+	return filepath.Join(dir, "backups-"+clean(host, "localhost")+"-"+clean(db, "postgres"))
+}
 
 // backupsFor is the backup folder of a database: beside it and named after
 // it (samspil-backups for samspil.db), so that each database has its own
@@ -147,10 +202,13 @@ func backupsFor(dbPath string) string {
 func (u *UI) checkAndBackup() {
 	keep := u.settings().BackupsKept
 	damaged := false
+	server := u.store.OnServer() // the server keeps its own files sound; SQLite's check is for a file
 	u.background(func() error {
-		if err := u.store.QuickCheck(u.ctx); err != nil {
-			damaged = true
-			return err
+		if !server {
+			if err := u.store.QuickCheck(u.ctx); err != nil {
+				damaged = true
+				return err
+			}
 		}
 		_, err := u.store.BackupDaily(u.ctx, u.backupsDir(), keep)
 		return err
@@ -188,6 +246,21 @@ func showOpenError(a fyne.App, w fyne.Window, path string, err error, restore fu
 	w.SetContent(container.NewPadded(container.NewVBox(
 		widget.NewLabelWithStyle(i18n.T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(path), msg, buttons)))
+}
+
+// showServerError fills the window with why a shared register could not be
+// opened (its address without a password), offering to try again and to
+// open the file on this computer instead.
+func showServerError(a fyne.App, w fyne.Window, serverURL string, err error, retry, useFile func()) {
+	msg := widget.NewLabel(i18n.ErrText(err))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	again := widget.NewButton(i18n.T("connection.retry"), retry)
+	again.Importance = widget.HighImportance
+	buttons := container.NewHBox(widget.NewButton(i18n.T("ui.quit"), a.Quit), widget.NewButton(i18n.T("connect.use_file"), useFile), again)
+	w.SetContent(container.NewPadded(container.NewVBox(
+		widget.NewLabelWithStyle(i18n.T("ui.open_failed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(data.RedactURL(serverURL)), msg, buttons)))
 }
 
 // onTerminate calls fn on SIGTERM or an interrupt, and returns a function

@@ -27,13 +27,15 @@ type mergeField struct {
 func (d *personDetail) askMerge() {
 	if d.dirty() {
 		d.u.confirm(i18n.T("merge.unsaved_title"), i18n.T("merge.unsaved"), func() {
-			if err := d.save(); err != nil {
-				if !alreadyShown(err) {
-					d.u.showError(err)
+			var saveFirst func()
+			saveFirst = func() {
+				if err := d.save(); err != nil {
+					d.u.reportSave(err, saveFirst)
+					return
 				}
-				return
+				d.pickMerge()
 			}
-			d.pickMerge()
+			saveFirst()
 		})
 		return
 	}

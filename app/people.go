@@ -133,7 +133,29 @@ func (ps *peopleScreen) filter() data.PersonFilter {
 }
 
 // query runs the search in the background; only the newest answer is shown.
-func (ps *peopleScreen) query() {
+func (ps *peopleScreen) query() { ps.find(false) }
+
+// othersChanged runs the search again for other coordinators' changes,
+// keeping the person shown selected; the form beside it is left alone.
+func (ps *peopleScreen) othersChanged(tables map[string]bool) {
+	if touches(tables, "people", "participations", "occasions", "group_periods") {
+		ps.find(true)
+	}
+}
+
+// rowOf is the list row of the person with the id, or -1.
+func (ps *peopleScreen) rowOf(id int64) int {
+	for i, r := range ps.rows {
+		if r.ID == id && id != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// find runs the search; keep leaves the list where it was, with the
+// person shown still selected.
+func (ps *peopleScreen) find(keep bool) {
 	if ps.list == nil || ps.detail == nil {
 		return // still being built
 	}
@@ -156,6 +178,11 @@ func (ps *peopleScreen) query() {
 		ps.rows = rows
 		ps.empty.SetShown(len(rows) == 0 && f.IsEmpty())
 		ps.count.SetText(i18n.Tf("people.count", map[string]any{"Count": len(rows)}))
+		if keep {
+			ps.list.Refresh()
+			keepPlace(ps.list, ps.rowOf(ps.detail.personID()))
+			return
+		}
 		ps.list.UnselectAll()
 		ps.list.Refresh()
 	})

@@ -83,11 +83,7 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 		widget.NewFormItem(i18n.T("field.notes"), d.notes),
 	)
 	d.firstBox = container.NewVBox(widget.NewLabelWithStyle(i18n.T("person.first_group"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.firstGroup.root)
-	d.saveBtn = widget.NewButton(i18n.T("ui.save"), func() {
-		if err := d.save(); err != nil && !alreadyShown(err) {
-			u.showError(err)
-		}
-	})
+	d.saveBtn = widget.NewButton(i18n.T("ui.save"), u.saveAgain(d.save))
 	d.saveBtn.Importance = widget.HighImportance
 	d.deleteBtn = widget.NewButton(i18n.T("ui.delete"), d.askDelete)
 	d.deleteBtn.Importance = widget.DangerImportance
@@ -110,8 +106,14 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 
 // alreadyShown reports whether err is already in front of the user: a
 // validation error the form shows at its fields, or errAsked, a question
-// the save put to the user instead of saving.
-func alreadyShown(err error) bool { return err == errAsked || len(data.FieldErrors(err)) > 0 }
+// the save put to the user instead of saving. A lost connection is not:
+// it needs its Try again (see reportSave).
+func alreadyShown(err error) bool {
+	if errors.Is(err, data.ErrConnection) {
+		return false
+	}
+	return err == errAsked || len(data.FieldErrors(err)) > 0
+}
 
 func (d *personDetail) touch() {
 	if !d.loading {
@@ -292,9 +294,7 @@ func (d *personDetail) confirmDespiteDuplicates(p *data.Person, dups []data.Pers
 	msg := i18n.T("person.duplicates_confirm") + "\n\n" + strings.Join(names, "\n")
 	dialog.ShowConfirm(i18n.T("person.duplicates_title"), msg, func(ok bool) {
 		if ok {
-			if err := d.store(p); err != nil && !alreadyShown(err) {
-				d.u.showError(err)
-			}
+			d.u.saveAgain(func() error { return d.store(p) })()
 		}
 	}, d.u.win)
 }

@@ -34,6 +34,7 @@ type recordScreen struct {
 	page     *fyne.Container // the registration form, hidden while there is no activity
 	empty    *sw.EmptyState  // no activity to record yet
 	hint     *widget.Label   // an activity with no one on the list yet
+	notice   *changeNotice   // what is shown was changed by another coordinator
 
 	occasion   *data.Occasion // being edited; ID 0 for a new one
 	accepted   moveTarget     // where the user agreed to move the recorded occasion
@@ -81,11 +82,7 @@ func newRecordScreen(u *UI) *recordScreen {
 	r.search.OnTab = func() { r.ticks.focusRole(r.lastTicked) }
 	personBtn := widget.NewButtonWithIcon(i18n.T("record.new_person"), theme.ContentAddIcon(), r.newPerson)
 	r.newBtn = widget.NewButtonWithIcon(i18n.T("record.new"), theme.DocumentIcon(), r.askNew)
-	r.saveBtn = widget.NewButtonWithIcon(i18n.T("record.save"), theme.DocumentSaveIcon(), func() {
-		if err := r.save(); err != nil && !alreadyShown(err) {
-			u.showError(err)
-		}
-	})
+	r.saveBtn = widget.NewButtonWithIcon(i18n.T("record.save"), theme.DocumentSaveIcon(), u.saveAgain(r.save))
 	r.saveBtn.Importance = widget.HighImportance
 	head := widget.NewForm(
 		widget.NewFormItem(i18n.T("field.activity"), container.NewVBox(r.activity, r.fields.note("activity"))),
@@ -96,7 +93,8 @@ func newRecordScreen(u *UI) *recordScreen {
 		widget.NewForm(widget.NewFormItem(i18n.T("field.end_time"), r.end)),
 		widget.NewForm(widget.NewFormItem(i18n.T("field.anonymous_guests"), r.guests)))
 	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, personBtn, r.search), r.fields.note("participants"))
-	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.notes"), r.notes)), r.fields.summary,
+	r.notice = newChangeNotice(i18n.T("ui.reload"), r.askReload)
+	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.notes"), r.notes)), r.fields.summary, r.notice.root,
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.newBtn, r.saveBtn), r.status))
 	r.empty = sw.NewEmptyState(i18n.T("empty.record"),
 		widget.NewButtonWithIcon(i18n.T("empty.first_activity"), theme.ContentAddIcon(), func() { u.goTo("activities", nil) }))
@@ -125,10 +123,22 @@ func (r *recordScreen) reload() {
 		r.roleNames[i] = ro.Name(i18n.Language())
 	}
 	r.threshold = r.u.settings().BalanceThreshold
-	acts, err := r.u.store.Activities(r.u.ctx, "")
-	if err != nil {
+	if err := r.loadActivities(); err != nil {
 		r.u.showError(err)
 		return
+	}
+	if r.occasion == nil {
+		r.reopen()
+	}
+	r.u.focus(r.search)
+}
+
+// loadActivities offers the active and paused activities (and the one
+// chosen), keeping the choice.
+func (r *recordScreen) loadActivities() error {
+	acts, err := r.u.store.Activities(r.u.ctx, "")
+	if err != nil {
+		return err
 	}
 	var ids []int64
 	var names []string
@@ -143,10 +153,7 @@ func (r *recordScreen) reload() {
 	r.loading = false
 	r.empty.SetShown(len(ids) == 0)
 	r.page.Hidden = len(ids) == 0
-	if r.occasion == nil {
-		r.reopen()
-	}
-	r.u.focus(r.search)
+	return nil
 }
 
 // openActivity starts recording the activity on the day.

@@ -20,6 +20,7 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	defer func() { r.loading = false }()
 	r.occasion = o
 	r.accepted = moveTarget{}
+	r.notice.hide()
 	r.activity.SetID(o.ActivityID) // the form shows the occasion's own activity and day,
 	if o.Date != (data.Date{}) {   // so a discarded move leaves nothing behind
 		r.date.SetDate(o.Date)
@@ -280,7 +281,36 @@ func (r *recordScreen) save() error {
 			return err
 		}
 	}
-	return r.store(o)
+	isNew := o.ID == 0
+	err = r.store(o)
+	if isNew && errors.Is(err, data.ErrOccasionTaken) {
+		// Someone else recorded the activity at that date and time
+		// between the look above and the save: the same question as
+		// when it was there before.
+		if recorded, lookErr := r.clashing(o); lookErr == nil {
+			o.ID = 0
+			r.fields.clear()
+			r.askMerge(o, recorded)
+			return errAsked
+		}
+	}
+	if data.IsStale(err) && o.ID != 0 {
+		id := o.ID
+		r.u.offerReload(err, func() { r.openOccasion(id) })
+		return errAsked
+	}
+	return err
+}
+
+// clashing is the occasion recorded at o's activity, date and start time
+// (the unique rule a save ran into), or the day's first when none has
+// that time.
+func (r *recordScreen) clashing(o *data.Occasion) (*data.Occasion, error) {
+	at, err := r.u.store.OccasionAt(r.u.ctx, o.ActivityID, o.Date, o.StartTime)
+	if !errors.Is(err, data.ErrNotFound) {
+		return at, err
+	}
+	return r.u.store.OccasionOn(r.u.ctx, o.ActivityID, o.Date)
 }
 
 // store writes o and shows it as saved.

@@ -148,9 +148,8 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 		case 1:
 			r.fill(recorded)
 		case 2:
-			if err := r.store(mergeOccasions(recorded, mine)); err != nil && !alreadyShown(err) {
-				r.u.showError(err)
-			}
+			merged := mergeOccasions(recorded, mine)
+			r.u.saveAgain(func() error { return r.store(merged) })()
 		}
 	})
 }

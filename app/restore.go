@@ -35,6 +35,13 @@ func chooseBackup(w fyne.Window, dir string, chosen func(path string)) {
 // The work runs in the background behind a progress dialog, once no other
 // background work holds the store.
 func (u *UI) restoreBackup() {
+	if u.store.OnServer() {
+		// Replacing a register others are working in is no single
+		// window's decision: it is done with samspil copy, as the README
+		// says.
+		dialog.ShowInformation(i18n.T("settings.restore"), i18n.T("restore.server"), u.win)
+		return
+	}
 	chooseBackup(u.win, u.backupsDir(), func(backup string) {
 		msg := i18n.Tf("settings.restore_confirm", map[string]any{"File": filepath.Base(backup)}) + "\n\n" + i18n.T("restore.keeps")
 		u.confirm(i18n.T("settings.restore"), msg, func() {

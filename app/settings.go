@@ -54,11 +54,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.name, s.org, s.muni = entry("partnership"), entry("organisation"), entry("municipality")
 	s.threshold, s.retention, s.backups = entry("balance_threshold"), entry("retention_months"), entry("backups_kept")
 	s.policy = newCodeSelect("policy", []string{"exclude", "count"}, "", touch)
-	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
-		if err := s.save(); err != nil && !alreadyShown(err) {
-			u.showError(err)
-		}
-	})
+	saveBtn := widget.NewButton(i18n.T("ui.save"), u.saveAgain(s.save))
 	saveBtn.Importance = widget.HighImportance
 	partnership := container.NewVBox(widget.NewForm(
 		widget.NewFormItem(i18n.T("field.partnership"), s.name),
@@ -129,9 +125,15 @@ func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
 	backupBtn := widget.NewButton(i18n.T("settings.backup"), s.backup)
 	restoreBtn := widget.NewButton(i18n.T("settings.restore"), s.u.restoreBackup)
 	warn := widget.NewLabel(i18n.T("settings.db_warning"))
+	if s.u.store.OnServer() {
+		warn.SetText(i18n.T("settings.db_server"))
+	}
 	warn.Wrapping = fyne.TextWrapWord
+	connectBtn := widget.NewButton(i18n.T("connect.title")+" …", func() {
+		s.u.whenSettled(func() { showConnect(s.u, s.u.rebuild) }, nil)
+	})
 	return container.NewVBox(widget.NewLabelWithStyle(i18n.T("settings.database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		path, warn, container.NewHBox(backupBtn, restoreBtn))
+		path, warn, container.NewHBox(backupBtn, restoreBtn, connectBtn))
 }
 
 // backup asks where to put a copy and writes a verified backup there.

@@ -67,6 +67,12 @@ type UI struct {
 	closed bool
 	// today, when set, is the day the overview counts to (tests).
 	today func() data.Date
+	// stopFollow ends the subscription to a shared register's changes
+	// (see follow); nil when there is none.
+	stopFollow func()
+	// post, when set, takes the refreshes for others' changes instead of
+	// fyne.Do (tests run them on their own goroutine).
+	post func(func())
 }
 
 // errAsked is returned by a save that put a question to the user first:
@@ -114,14 +120,17 @@ func (u *UI) quiesce() {
 }
 
 // swapStore replaces the open store with s once no background work holds
-// the old one, and closes the old one.
+// the old one, and closes the old one. Others' changes are followed on the
+// new one (a shared register) and no longer on the old.
 func (u *UI) swapStore(s *data.Store) {
+	u.unfollow()
 	u.quiesce()
 	old := u.store
 	u.store = s
 	if old != nil && old != s {
 		old.Close()
 	}
+	u.follow()
 }
 
 // showError tells the user what went wrong, in their language.
@@ -192,11 +201,15 @@ func (u *UI) settings() data.Settings {
 	return st
 }
 
-// updateTitle sets "Samspil — <partnership>".
+// updateTitle sets "Samspil — <partnership>", and on a shared register
+// where it is (its address without a password).
 func (u *UI) updateTitle() {
 	title := "Samspil"
 	if name := u.settings().Partnership; name != "" {
 		title += " — " + name
+	}
+	if u.store.OnServer() {
+		title += " — " + data.RedactURL(u.store.Path())
 	}
 	u.win.SetTitle(title)
 }
@@ -231,18 +244,22 @@ func (u *UI) whenSettled(next, cancel func()) {
 		return
 	}
 	var d dialog.Dialog
-	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
-		d.Hide()
+	var saveAndGo func()
+	saveAndGo = func() {
 		if err := ed.save(); err != nil {
-			if !alreadyShown(err) {
-				u.showError(err) // errAsked: the save put its own question; the user stays to answer it
-			}
+			// errAsked: the save put its own question; the user stays to
+			// answer it. A lost connection offers the same save again.
+			u.reportSave(err, saveAndGo)
 			if cancel != nil {
 				cancel()
 			}
 			return
 		}
 		next()
+	}
+	saveBtn := widget.NewButton(i18n.T("ui.save"), func() {
+		d.Hide()
+		saveAndGo()
 	})
 	saveBtn.Importance = widget.HighImportance
 	discardBtn := widget.NewButton(i18n.T("ui.discard"), func() {

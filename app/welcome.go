@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"samspil/app/i18n"
@@ -52,10 +53,17 @@ func showWelcome(u *UI, done func()) {
 	intro := widget.NewLabel(i18n.T("welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	where := widget.NewLabel(i18n.Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
+	if u.store.OnServer() {
+		where.SetText(i18n.Tf("welcome.where_server", map[string]any{"URL": data.RedactURL(u.store.Path())}))
+	}
 	where.Wrapping = fyne.TextWrapWord
+	shared := widget.NewButtonWithIcon(i18n.T("connect.title"), theme.StorageIcon(), func() { showConnect(u, done) })
+	sharedIntro := widget.NewLabel(i18n.T("welcome.shared_intro"))
+	sharedIntro.Wrapping = fyne.TextWrapWord
 	u.win.SetContent(container.NewPadded(container.NewVBox(
 		title, intro, where, form, fields.summary, container.NewHBox(startBtn),
-		widget.NewSeparator(), demos)))
+		widget.NewSeparator(), demos,
+		widget.NewSeparator(), sharedIntro, container.NewHBox(shared))))
 	u.win.Canvas().Focus(name)
 }
 

@@ -122,9 +122,7 @@ func (u *UI) saveCurrent() {
 		return // a question is open: it is answered first (the menu's shortcuts reach past dialogs)
 	}
 	if ed, ok := u.pages[u.current].screen.(editor); ok {
-		if err := ed.save(); err != nil && !alreadyShown(err) {
-			u.showError(err)
-		}
+		u.reportSave(ed.save(), u.saveCurrent)
 	}
 }
 
@@ -157,6 +155,7 @@ func (u *UI) quit() {
 	prefs := u.app.Preferences()
 	prefs.SetFloat(prefWidth, float64(size.Width))
 	prefs.SetFloat(prefHeight, float64(size.Height))
+	u.unfollow()
 	if err := u.store.Close(); err != nil {
 		log.Printf("samspil: closing the database: %v", err)
 	}
