@@ -32,3 +32,20 @@ func TestEachDatabaseKeepsItsOwnBackups(t *testing.T) {
 		}
 	}
 }
+
+// A shared register's backups go to a folder of the app's named after its
+// server and database, one per database, and the name holds no password
+// nor anything a folder name should not.
+func TestSharedRegisterBackupFolderIsNamedAfterServerAndDatabase(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ url, want string }{
+		{"postgres://anna:hemmelig@db.kommune.dk/samspil", "backups-db.kommune.dk-samspil"},
+		{"postgres://anna@db.kommune.dk:5433/samspil?sslmode=verify-full", "backups-db.kommune.dk_5433-samspil"},
+		{"postgres://postgres@/samspil_demo?host=/tmp/pg/sock&sslmode=disable", "backups-tmp_pg_sock-samspil_demo"},
+		{"postgres:///", "backups-localhost-postgres"},
+	} {
+		if got := serverBackupsFor(dir, c.url); got != filepath.Join(dir, c.want) {
+			t.Errorf("%s: backups in %s, want %s", c.url, filepath.Base(got), c.want)
+		}
+	}
+}
