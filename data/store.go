@@ -170,10 +170,6 @@ func (s *Store) initSettings(ctx context.Context, tx *sql.Tx) error {
 // Path returns the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
-// DB returns the underlying handle for packages under data (export,
-// indicators) that run their own read-only queries.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // OnServer reports whether the register is on a PostgreSQL server rather
 // than in a file on this PC.
 func (s *Store) OnServer() bool { return s.eng.server() }
