@@ -11,15 +11,17 @@ import (
 // by another coordinator, with a button to reload it. It is shown instead
 // of reloading over what the user has not saved yet.
 type changeNotice struct {
-	root   *fyne.Container
-	text   *widget.Label
-	button *widget.Button
+	root     *fyne.Container
+	text     *widget.Label
+	button   *widget.Button
+	relayout func()
 }
 
 // newChangeNotice makes a hidden notice; reload runs when its button is
-// pressed.
-func newChangeNotice(reloadLabel string, reload func()) *changeNotice {
-	n := &changeNotice{text: widget.NewLabel("")}
+// pressed, and relayout after it is shown or hidden: a container shown
+// again takes its place only when the one around it is laid out anew.
+func newChangeNotice(reloadLabel string, reload, relayout func()) *changeNotice {
+	n := &changeNotice{text: widget.NewLabel(""), relayout: relayout}
 	n.text.Importance = widget.WarningImportance
 	n.text.Wrapping = fyne.TextWrapWord
 	n.button = widget.NewButtonWithIcon(reloadLabel, theme.ViewRefreshIcon(), reload)
@@ -31,11 +33,19 @@ func newChangeNotice(reloadLabel string, reload func()) *changeNotice {
 // show puts msg in the notice and shows it.
 func (n *changeNotice) show(msg string) {
 	n.text.SetText(msg)
-	n.root.Show()
+	if !n.root.Visible() {
+		n.root.Show()
+		n.relayout()
+	}
 }
 
 // hide hides the notice.
-func (n *changeNotice) hide() { n.root.Hide() }
+func (n *changeNotice) hide() {
+	if n.root.Visible() {
+		n.root.Hide()
+		n.relayout()
+	}
+}
 
 // shown reports whether the notice is showing.
 func (n *changeNotice) shown() bool { return n.root.Visible() }

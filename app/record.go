@@ -93,7 +93,7 @@ func newRecordScreen(u *UI) *recordScreen {
 		widget.NewForm(widget.NewFormItem(i18n.T("field.end_time"), r.end)),
 		widget.NewForm(widget.NewFormItem(i18n.T("field.anonymous_guests"), r.guests)))
 	top := container.NewVBox(head, times, r.balance, container.NewBorder(nil, nil, nil, personBtn, r.search), r.fields.note("participants"))
-	r.notice = newChangeNotice(i18n.T("ui.reload"), r.askReload)
+	r.notice = newChangeNotice(i18n.T("ui.reload"), r.askReload, func() { r.page.Refresh() })
 	bottom := container.NewVBox(widget.NewForm(widget.NewFormItem(i18n.T("field.notes"), r.notes)), r.fields.summary, r.notice.root,
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.newBtn, r.saveBtn), r.status))
 	r.empty = sw.NewEmptyState(i18n.T("empty.record"),

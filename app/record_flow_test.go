@@ -1,6 +1,7 @@
 package app
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -330,11 +331,17 @@ func TestEarlyParticipationsAreOfferedARepairOnOpening(t *testing.T) {
 		Participants: []data.Participation{{PersonID: p.ID, RoleID: active.ID}}}); err != nil {
 		t.Fatal(err)
 	}
-	// As a file written before first periods followed history holds it.
-	if _, err := u.store.DB().Exec(`UPDATE people SET first_contact = '2026-06-01' WHERE id = ?`, p.ID); err != nil {
+	// As a file written before first periods followed history holds it
+	// (written beside the store, as an older Samspil wrote it).
+	old, err := sql.Open("sqlite", u.store.Path()+"?_pragma=busy_timeout(5000)")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := u.store.DB().Exec(`UPDATE group_periods SET start_date = '2026-06-01' WHERE person_id = ?`, p.ID); err != nil {
+	defer old.Close()
+	if _, err := old.Exec(`UPDATE people SET first_contact = '2026-06-01' WHERE id = ?`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec(`UPDATE group_periods SET start_date = '2026-06-01' WHERE person_id = ?`, p.ID); err != nil {
 		t.Fatal(err)
 	}
 	var asked string
