@@ -14,8 +14,8 @@ func (s *Store) TableNames(ctx context.Context) ([]string, error) {
 
 // TableDigest returns every row of the table as text, one sorted line of
 // column=value pairs per row, leaving out the columns named in skip (the
-// moment of writing, a secret): two registers holding the same rows give
-// the same text, whichever engine holds them.
+// moment of writing, a secret): two registers on the same engine holding
+// the same rows give the same text.
 func (s *Store) TableDigest(ctx context.Context, table string, skip map[string]bool) (string, error) {
 	return dbtext.Table(s.db, table, skip)
 }
