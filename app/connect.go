@@ -198,8 +198,11 @@ func showConnect(u *UI, done func()) {
 }
 
 // connected shows the register just swapped in: the welcome when it is
-// new, else done and the day's backup.
+// new, else done and the day's backup. The screens are made afresh, so
+// none shows what it read from the register before (the settings' address
+// and backup folder).
 func (u *UI) connected(done func()) {
+	u.makePages()
 	if u.isNew() {
 		showWelcome(u, done)
 		return

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -345,4 +346,104 @@ func TestSharedWindowOpensOnTheServer(t *testing.T) {
 	if !strings.Contains(said, "samspil copy") {
 		t.Fatalf("restore on a server says %q", said)
 	}
+}
+
+// A coordinator on a new PC connects from the welcome screen: server (a
+// socket folder here), database, user and password typed into the form,
+// Enter in the password field. The window then works on the server, the
+// settings say where without the password, and the preferences remember
+// everything but the password.
+func TestSharedConnectFromTheWelcomeScreen(t *testing.T) {
+	if !pgtest.Enabled() {
+		t.Skip("needs PostgreSQL: set " + pgtest.EnvVar)
+	}
+	target, err := url.Parse(pgtest.Fresh(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := data.Open(target.String()) // another coordinator set the register up
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := seed.Settings(context.Background())
+	st.Partnership = "Fælleshuset"
+	if err := seed.SaveSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	seed.Close()
+
+	a := test.NewTempApp(t)
+	if err := i18n.SetLanguage(i18n.Danish); err != nil {
+		t.Fatal(err)
+	}
+	a.Preferences().SetString(prefLastScreen, "settings")
+	s, err := data.Open(filepath.Join(t.TempDir(), "new.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("Samspil")
+	w.Resize(fyne.NewSize(1200, 800))
+	u := newUI(a, w, s, "test")
+	u.inline = true
+	t.Cleanup(func() {
+		u.unfollow()
+		u.store.Close()
+	})
+	showWelcome(u, u.build)
+	w.Show()
+	var connect *widget.Button
+	for _, o := range objects(w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == i18n.T("connect.title") {
+			connect = b
+		}
+	}
+	if connect == nil {
+		t.Fatal("the welcome screen offers no connection to a shared register")
+	}
+	test.Tap(connect)
+	kb := keyboard{t, w}
+	socket := target.Query().Get("host")
+	for _, text := range []string{socket, strings.TrimPrefix(target.Path, "/"), target.User.Username()} {
+		kb.typeText(text)
+		kb.press(fyne.KeyTab)
+	}
+	kb.typeText("hemmelig")
+	kb.press(fyne.KeyReturn)
+	if !u.store.OnServer() {
+		t.Fatalf("the window is not on the server; the form says %q", overlayText(u))
+	}
+	if !strings.Contains(w.Title(), "Fælleshuset") || strings.Contains(w.Title(), "hemmelig") {
+		t.Fatalf("title %q", w.Title())
+	}
+	settingsText := ""
+	for _, o := range objects(u.pages[u.current].screen.view()) {
+		if l, ok := o.(*widget.Label); ok {
+			settingsText += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(settingsText, strings.TrimPrefix(target.Path, "/")) || strings.Contains(settingsText, "new.db") {
+		t.Fatalf("the settings show the old file or not the server:\n%s", settingsText)
+	}
+	prefs := a.Preferences()
+	if prefs.String(prefServerHost) != socket || prefs.String(prefServerUser) != target.User.Username() {
+		t.Fatalf("remembered host %q, user %q", prefs.String(prefServerHost), prefs.String(prefServerUser))
+	}
+	for _, key := range []string{prefServerHost, prefServerDB, prefServerUser, prefServerCA, prefDatabase} {
+		if strings.Contains(prefs.String(key), "hemmelig") {
+			t.Fatalf("preference %s holds the password", key)
+		}
+	}
+}
+
+// overlayText is the text of the labels in the top dialog.
+func overlayText(u *UI) string {
+	var out []string
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		for _, o := range objects(top) {
+			if l, ok := o.(*widget.Label); ok && l.Text != "" {
+				out = append(out, l.Text)
+			}
+		}
+	}
+	return strings.Join(out, " | ")
 }

@@ -93,6 +93,7 @@ func openDemo(u *UI, tpl string, done func()) {
 		}
 		u.swapStore(s)
 		u.app.Preferences().SetString(prefDatabase, path)
+		u.makePages() // none shows what it read from the file before (the settings' path)
 		done()
 	})
 }
