@@ -53,7 +53,7 @@ func TestRetentionReviewAndBulkErase(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	// Back-date the people so they count as registered long ago.
-	f.s.DB().Exec(`UPDATE people SET created_at = '2020-01-01T00:00:00Z'`)
+	f.s.db.Exec(`UPDATE people SET created_at = '2020-01-01T00:00:00Z'`)
 	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: Today().AddMonths(-30),
 		Participants: []Participation{{PersonID: f.mia.ID, RoleID: f.active}}}))
 	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: Today().AddMonths(-1),

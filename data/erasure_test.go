@@ -87,7 +87,7 @@ func TestErasureLeavesNoNamePartInTheFile(t *testing.T) {
 			s2, err := Open(s.Path())
 			must(t, err)
 			defer s2.Close()
-			must(t, s2.DB().QueryRow(`SELECT count(*) FROM erasures WHERE person_id = ? AND kind = ?`, m.id, kind).Scan(&n))
+			must(t, s2.db.QueryRow(`SELECT count(*) FROM erasures WHERE person_id = ? AND kind = ?`, m.id, kind).Scan(&n))
 			if n != 1 {
 				t.Errorf("erasure register holds %d entries for the person", n)
 			}

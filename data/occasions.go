@@ -220,9 +220,9 @@ func (s *Store) OccasionAt(ctx context.Context, activityID int64, day Date, star
 // HasOccasions reports whether any occasion is recorded at all, so that a
 // new register can say so instead of showing figures of nothing.
 func (s *Store) HasOccasions(ctx context.Context) (bool, error) {
-	var n int
-	err := s.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM occasions)`).Scan(&n)
-	return n == 1, err
+	var recorded bool // EXISTS is a boolean in PostgreSQL, 1 or 0 in SQLite; both scan as bool
+	err := s.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM occasions)`).Scan(&recorded)
+	return recorded, err
 }
 
 // LatestOccasion returns the activity's most recent occasion, or ErrNotFound.

@@ -249,3 +249,16 @@ func TestParseDate(t *testing.T) {
 		t.Error("Danish format")
 	}
 }
+
+// The overview asks whether anything is recorded yet, on either engine.
+func TestHasOccasionsBeforeAndAfterTheFirst(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if has, err := f.s.HasOccasions(ctx); err != nil || has {
+		t.Fatalf("a new register: has = %v, %v", has, err)
+	}
+	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: MustDate("2026-01-05")}))
+	if has, err := f.s.HasOccasions(ctx); err != nil || !has {
+		t.Fatalf("after the first occasion: has = %v, %v", has, err)
+	}
+}

@@ -56,7 +56,7 @@ func TestRestoreReappliesErasuresAndKeepsTheRecord(t *testing.T) {
 		t.Errorf("export register after restore: %+v", ex)
 	}
 	var n int
-	must(t, r.DB().QueryRow(`SELECT count(*) FROM erasures`).Scan(&n))
+	must(t, r.db.QueryRow(`SELECT count(*) FROM erasures`).Scan(&n))
 	if n != 2 {
 		t.Errorf("erasure register holds %d entries, want 2", n)
 	}

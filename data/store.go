@@ -204,6 +204,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // it was when Read began, so an export's tables and figures agree even
 // while others register. The view cannot write.
 func (s *Store) Read(ctx context.Context, fn func(view *Store) error) error {
+	if s.q != querier(s.db) { // already a view: keep its moment
+		return fn(s)
+	}
 	tx, err := s.db.BeginTx(ctx, s.eng.readOptions())
 	if err != nil {
 		return s.classify(err)
