@@ -117,7 +117,7 @@ func redactPlace(place string) string {
 // what a fresh one has (its settings and the default catalogues), and
 // names the first table that does. Copy refuses such a target.
 func (s *Store) HoldsRegistrations(ctx context.Context) (table string, err error) {
-	for _, t := range copyOrder {
+	for _, t := range append([]string{"people", "activities", "occasions"}, copyOrder...) {
 		if slices.Contains(copyCatalogs, t) {
 			continue
 		}
