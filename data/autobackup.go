@@ -13,7 +13,9 @@ import (
 // unless one exists already, and keeps only the newest keep of them — and of
 // each kind of safety copy (before-import, before-erase, before-restore …),
 // so an erased person's data rotate out of every copy. It returns the path
-// of the backup, or "" when today's was made before.
+// of the backup, or "" when today's was made before. A register on a server
+// is backed up the same way, as a portable Samspil file copied from one
+// consistent snapshot of the server (see Backup); so are BackupBefore's.
 func (s *Store) BackupDaily(ctx context.Context, dir string, keep int) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
