@@ -38,6 +38,8 @@ type recordScreen struct {
 
 	occasion   *data.Occasion // being edited; ID 0 for a new one
 	accepted   moveTarget     // where the user agreed to move the recorded occasion
+	movedStart *string        // the start time the user agreed to move it to
+	fresh      bool           // a new occasion asked for (Ny registrering) beside the day's recorded ones
 	lastTicked *attendee      // the line Tab in the search box jumps to
 	roles      []data.Role
 	roleNames  []string
@@ -166,14 +168,16 @@ func (r *recordScreen) openActivity(activityID int64, day data.Date) {
 	r.u.focus(r.search)
 }
 
-// openOccasion edits a recorded occasion.
+// openOccasion edits a recorded occasion: that one, not the first of its
+// day, since an activity may meet several times a day.
 func (r *recordScreen) openOccasion(id int64) {
 	o, err := r.u.store.Occasion(r.u.ctx, id)
 	if err != nil {
 		r.u.showError(err)
 		return
 	}
-	r.openActivity(o.ActivityID, o.Date)
+	r.fill(o)
+	r.u.focus(r.search)
 }
 
 // target returns the activity and day the form names, ok false while the
@@ -183,7 +187,8 @@ func (r *recordScreen) target() (activityID int64, day data.Date, ok bool) {
 	return r.activity.ID(), day, err == nil && !day.IsZero()
 }
 
-// reopen loads the occasion of the chosen activity and day, or starts a
+// reopen loads the occasion of the chosen activity and day — the one at
+// the start time the form shows, or else the day's first — or starts a
 // new one with the activity's regulars unticked.
 func (r *recordScreen) reopen() {
 	if r.loading {
@@ -193,7 +198,10 @@ func (r *recordScreen) reopen() {
 	if !ok {
 		return
 	}
-	o, err := r.u.store.OccasionOn(r.u.ctx, activityID, day)
+	o, err := r.recordedAt(activityID, day, r.start.Text)
+	if errors.Is(err, data.ErrNotFound) {
+		o, err = r.u.store.OccasionOn(r.u.ctx, activityID, day)
+	}
 	if errors.Is(err, data.ErrNotFound) || activityID == 0 {
 		o, err = r.newOccasion(activityID, day), nil
 	}
@@ -202,6 +210,18 @@ func (r *recordScreen) reopen() {
 		return
 	}
 	r.fill(o)
+}
+
+// recordedAt is the activity's occasion on the day at the start time:
+// the same session, which a new registration must not be saved beside.
+// Without a start time it is the one recorded without one, or else the
+// day's first — a registration with no time is taken to be the day's.
+func (r *recordScreen) recordedAt(activityID int64, day data.Date, start string) (*data.Occasion, error) {
+	o, err := r.u.store.OccasionAt(r.u.ctx, activityID, day, start)
+	if errors.Is(err, data.ErrNotFound) && start == "" {
+		return r.u.store.OccasionOn(r.u.ctx, activityID, day)
+	}
+	return o, err
 }
 
 // newOccasion is an empty occasion of the activity on the day, at the

@@ -20,6 +20,8 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	defer func() { r.loading = false }()
 	r.occasion = o
 	r.accepted = moveTarget{}
+	r.movedStart = nil
+	r.fresh = false
 	r.notice.hide()
 	r.activity.SetID(o.ActivityID) // the form shows the occasion's own activity and day,
 	if o.Date != (data.Date{}) {   // so a discarded move leaves nothing behind
@@ -68,11 +70,20 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	r.refreshGroups()
 	r.ticks.filter("")
 	r.isDirty = false
-	if o.ID == 0 {
-		r.status.SetText(i18n.T("record.new_occasion"))
-	} else {
-		r.status.SetText(i18n.Tf("record.editing", map[string]any{"Date": i18n.DateText(o.Date)}))
+	r.status.SetText(editingText(o))
+}
+
+// editingText is the status of an occasion as loaded: new, or the
+// recorded one of a date (at a time, when it has one: a day may have
+// several).
+func editingText(o *data.Occasion) string {
+	switch {
+	case o.ID == 0:
+		return i18n.T("record.new_occasion")
+	case o.StartTime != "":
+		return i18n.Tf("record.editing_at", map[string]any{"Date": i18n.DateText(o.Date), "Time": o.StartTime})
 	}
+	return i18n.Tf("record.editing", map[string]any{"Date": i18n.DateText(o.Date)})
 }
 
 // refreshGroups looks up everyone's group on the occasion's date.
@@ -258,8 +269,10 @@ func (r *recordScreen) discard() {
 }
 
 // save writes the occasion and all its participations in one transaction.
-// A new occasion on a day the activity already has one is not saved
-// beside it: the user is asked whether to add the ticks to it (errAsked).
+// A new occasion at a date and start time the activity already has one is
+// not saved beside it: the user is asked whether to add the ticks to it
+// (errAsked). A recorded occasion's new activity, date or start time is
+// asked about before it moves.
 func (r *recordScreen) save() error {
 	o, err := r.form()
 	if err != nil {
@@ -271,8 +284,13 @@ func (r *recordScreen) save() error {
 		r.askMove(o.ActivityID, o.Date) // a date typed in short, or Save pressed under the question
 		return errAsked
 	}
+	if o.ID != 0 && o.ActivityID == r.occasion.ActivityID && o.Date == r.occasion.Date &&
+		o.StartTime != r.occasion.StartTime && (r.movedStart == nil || *r.movedStart != o.StartTime) {
+		r.askTime(o) // another session the same day, or a wrong time?
+		return errAsked
+	}
 	if o.ID == 0 && o.ActivityID != 0 {
-		recorded, err := r.u.store.OccasionOn(r.u.ctx, o.ActivityID, o.Date)
+		recorded, err := r.recordedAt(o.ActivityID, o.Date, o.StartTime)
 		if err == nil {
 			r.askMerge(o, recorded)
 			return errAsked

@@ -32,8 +32,10 @@ func (r *recordScreen) othersChanged(tables map[string]bool) {
 		if err == nil && latest.Version == r.occasion.Version {
 			return // as shown: this window's own save, or a change to something else
 		}
+	} else if r.fresh {
+		return // a new occasion asked for beside the day's recorded ones: it stays new
 	} else if activityID != 0 {
-		latest, err = r.u.store.OccasionOn(r.u.ctx, activityID, day)
+		latest, err = r.recordedAt(activityID, day, r.start.Text)
 	}
 	gone := errors.Is(err, data.ErrNotFound)
 	if err != nil && !gone {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"samspil/app/i18n"
 	"samspil/data"
@@ -127,7 +128,7 @@ func (r *recordScreen) carry(activityID int64, day data.Date) {
 	r.refreshGroups()
 	r.ticks.filter(r.search.Text)
 	args := map[string]any{"Count": len(kept), "Date": i18n.DateText(day)}
-	if existing, err := r.u.store.OccasionOn(r.u.ctx, activityID, day); err == nil && activityID != 0 {
+	if existing, err := r.recordedAt(activityID, day, r.start.Text); err == nil && activityID != 0 {
 		args["Existing"] = len(existing.Participants)
 		r.status.SetText(i18n.Tf("record.carried_existing", args))
 		return
@@ -140,7 +141,8 @@ func (r *recordScreen) carry(activityID int64, day data.Date) {
 // the recorded one.
 func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 	msg := i18n.Tf("record.merge_text", map[string]any{"Date": i18n.DateText(mine.Date), "Count": len(mine.Participants),
-		"Existing": len(recorded.Participants)}) + "\n\n" + i18n.T("record.merge_keeps")
+		"Existing": len(recorded.Participants)}) + "\n\n" + i18n.T("record.merge_keeps") +
+		"\n\n" + i18n.Tf("record.merge_other_time", map[string]any{"Time": timeText(recorded.StartTime)})
 
 	labels := []string{i18n.T("ui.stay"), i18n.Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), i18n.T("record.merge")}
 	r.u.choose(i18n.T("record.merge_title"), msg, labels, 2, func(i int) {
@@ -186,13 +188,109 @@ func mergeOccasions(recorded, mine *data.Occasion) *data.Occasion {
 }
 
 // askNew starts a new occasion of the same activity today, once unsaved
-// changes are saved or discarded.
+// changes are saved or discarded — a new one even when the day has one
+// recorded already (an activity may meet several times a day): saved at
+// another start time it stands beside it, at the same time the merge
+// question comes up. The status names the times already recorded.
 func (r *recordScreen) askNew() {
 	r.u.whenSettled(func() {
-		r.loading = true
-		r.date.SetDate(data.Today())
-		r.loading = false
-		r.reopen()
+		activityID, today := r.activity.ID(), data.Today()
+		r.fill(r.newOccasion(activityID, today))
+		r.fresh = true
+		if activityID != 0 {
+			if rows, err := r.u.store.Occasions(r.u.ctx, activityID, today, today); err == nil && len(rows) > 0 {
+				times := make([]string, len(rows))
+				for i, row := range rows {
+					times[len(rows)-1-i] = timeText(row.StartTime) // the list is newest first
+				}
+				r.status.SetText(i18n.Tf("record.new_beside", map[string]any{"Count": len(rows),
+					"Date": i18n.DateText(today), "Times": strings.Join(times, ", ")}))
+			}
+		}
 		r.u.focus(r.search)
 	}, nil)
+}
+
+// timeText names a start time in a sentence: "kl. 14:00", or "uden
+// starttidspunkt" for an occasion recorded without one.
+func timeText(start string) string {
+	if start == "" {
+		return i18n.T("record.no_time")
+	}
+	return i18n.Tf("record.at_time", map[string]any{"Time": start})
+}
+
+// askTime asks what a new start time on a recorded occasion means, as
+// askMove does for its activity and date: undo it; move the occasion to
+// that time (its time was wrong) — or, when the activity has an occasion
+// at that time already, open that one; or record a new occasion at that
+// time with the ticks shown (another session the same day), leaving the
+// recorded one as it was. mine is the form as Save read it.
+func (r *recordScreen) askTime(mine *data.Occasion) {
+	there, err := r.u.store.OccasionAt(r.u.ctx, mine.ActivityID, mine.Date, mine.StartTime)
+	if err != nil && !errors.Is(err, data.ErrNotFound) {
+		r.u.showError(err)
+		return
+	}
+	args := map[string]any{"Count": len(mine.Participants), "Date": i18n.DateText(mine.Date),
+		"From": timeText(r.occasion.StartTime), "To": timeText(mine.StartTime)}
+	labels := []string{i18n.T("record.move_undo")}
+	actions := []func(){r.undoStart}
+	msg := i18n.Tf("record.time_text", args)
+	if there != nil {
+		args["Existing"] = len(there.Participants)
+		msg = i18n.Tf("record.time_taken_text", args)
+		labels = append(labels, i18n.Tf("record.time_open", args), i18n.Tf("record.time_add", args))
+		actions = append(actions, func() {
+			r.undoStart()
+			r.u.whenSettled(func() { r.openOccasion(there.ID) }, nil)
+		})
+	} else {
+		labels = append(labels, i18n.Tf("record.time_move", args), i18n.Tf("record.time_new", args))
+		actions = append(actions, func() {
+			start := mine.StartTime
+			r.movedStart = &start
+			r.u.saveAgain(r.save)()
+		})
+	}
+	actions = append(actions, func() {
+		// A new occasion with what the form shows; the recorded one keeps
+		// what it has. Saving it meets the merge question if that time is
+		// taken.
+		r.occasion = &data.Occasion{ActivityID: mine.ActivityID, Date: mine.Date}
+		r.movedStart = nil
+		r.u.saveAgain(r.save)()
+	})
+	r.u.choose(i18n.T("record.time_title"), msg, labels, 1, func(i int) { actions[i]() })
+}
+
+// undoStart puts the recorded occasion's start time back in the form; the
+// form is unchanged again when nothing else was changed.
+func (r *recordScreen) undoStart() {
+	r.loading = true
+	r.start.SetText(r.occasion.StartTime)
+	r.loading = false
+	if o, err := r.form(); err == nil && sameOccasion(o, r.occasion) {
+		r.isDirty = false
+		r.status.SetText(editingText(r.occasion))
+	}
+}
+
+// sameOccasion reports whether a and b record the same: their fields, and
+// the same people in the same roles.
+func sameOccasion(a, b *data.Occasion) bool {
+	if a.ActivityID != b.ActivityID || a.Date != b.Date || a.StartTime != b.StartTime || a.EndTime != b.EndTime ||
+		a.AnonymousGuests != b.AnonymousGuests || a.Notes != b.Notes || len(a.Participants) != len(b.Participants) {
+		return false
+	}
+	roles := map[int64]int64{}
+	for _, p := range b.Participants {
+		roles[p.PersonID] = p.RoleID
+	}
+	for _, p := range a.Participants {
+		if role, ok := roles[p.PersonID]; !ok || role != p.RoleID {
+			return false
+		}
+	}
+	return true
 }
