@@ -86,6 +86,9 @@ func Copy(ctx context.Context, from, to string) (CopyReport, error) {
 		return CopyReport{}, err
 	}
 	rep, err := copyStores(ctx, src, dst)
+	if err == nil {
+		err = dst.Analyze(ctx) // a server would plan the first reads as if the tables were empty
+	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}

@@ -36,6 +36,8 @@ type engine interface {
 	// flush folds SQLite's write-ahead log into the file, so what was just
 	// written (or erased) is in the file itself; nothing on a server.
 	flush(ctx context.Context, db *sql.DB) error
+	// analyze refreshes the planner's statistics after a bulk load.
+	analyze(ctx context.Context, db *sql.DB) error
 }
 
 // sqliteEngine is a Samspil file.
@@ -62,6 +64,11 @@ func (sqliteEngine) setSchemaVersion(ctx context.Context, tx *sql.Tx, v int) err
 func (sqliteEngine) ddl(text string) string { return onlyFor(text, "sqlite") }
 
 func (sqliteEngine) readOptions() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+
+func (sqliteEngine) analyze(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, "PRAGMA optimize")
+	return err
+}
 
 func (sqliteEngine) flush(ctx context.Context, db *sql.DB) error {
 	_, err := db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -122,6 +129,11 @@ func (postgresEngine) readOptions() *sql.TxOptions {
 }
 
 func (postgresEngine) flush(context.Context, *sql.DB) error { return nil }
+
+func (postgresEngine) analyze(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, "ANALYZE")
+	return err
+}
 
 // onlyFor keeps the blocks of a migration meant for engine and drops those
 // meant for the other: a block starts with a line "-- only sqlite:" or

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"maps"
 	"strings"
 
 	"samspil/assets"
@@ -32,8 +33,26 @@ func (e *Error) Message(language string) string {
 		b.WriteString(assets.Text(language, "field."+e.Field, nil))
 		b.WriteString(": ")
 	}
-	b.WriteString(assets.Text(language, e.Code, e.Args))
+	b.WriteString(assets.Text(language, e.Code, localArgs(e.Args, language)))
 	return b.String()
+}
+
+// localArgs renders arguments that are errors themselves (a reason inside
+// a message) in the message's language.
+func localArgs(args map[string]any, language string) map[string]any {
+	var out map[string]any
+	for k, v := range args {
+		if inner, ok := v.(*Error); ok {
+			if out == nil {
+				out = maps.Clone(args)
+			}
+			out[k] = inner.Message(language)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // Errors collects the field errors of one validation, so a form can show

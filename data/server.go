@@ -79,10 +79,11 @@ func openServer(rawURL string) (*Store, error) {
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(4)
 	s := &Store{db: db, q: db, eng: postgresEngine{}, path: RedactURL(rawURL)}
+	name := ServerName(rawURL)
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, &Error{Code: "err.server_unreachable", Args: map[string]any{"URL": s.path, "Reason": serverReason(err)}}
+		return nil, &Error{Code: "err.server_unreachable", Args: map[string]any{"URL": name, "Reason": serverReason(err)}}
 	}
 	fresh, err := s.serverIsEmpty(ctx)
 	if err == nil {
@@ -97,7 +98,7 @@ func openServer(rawURL string) (*Store, error) {
 		if errors.As(err, &de) {
 			return nil, err
 		}
-		return nil, &Error{Code: "err.server_unreachable", Args: map[string]any{"URL": s.path, "Reason": serverReason(err)}}
+		return nil, &Error{Code: "err.server_unreachable", Args: map[string]any{"URL": name, "Reason": serverReason(err)}}
 	}
 	s.feed = startChangeFeed(cfg)
 	return s, nil
@@ -111,13 +112,79 @@ func (s *Store) serverIsEmpty(ctx context.Context) (bool, error) {
 	return n == 0, err
 }
 
-// serverReason is the server's own explanation, without the password.
-func serverReason(err error) string {
+// serverReason says in words why a server could not be reached or refused
+// a login — the common causes by name, anything else with the driver's own
+// words (never holding the password, which pgx leaves out of its errors).
+func serverReason(err error) *Error {
 	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return pe.Message
+	var dns *net.DNSError
+	code := ""
+	switch {
+	case errors.As(err, &pe):
+		switch {
+		case pe.Code == "3D000":
+			code = "reason.db_missing"
+		case pe.Code == "28000" || pe.Code == "28P01":
+			code = "reason.login_refused"
+		case pe.Code == "57P01": // also what pg_terminate_backend sends
+			code = "reason.dropped"
+		case pe.Code == "57P02" || pe.Code == "57P03":
+			code = "reason.server_stopping"
+		case pe.Code == "53300":
+			code = "reason.too_many"
+		}
+		if code == "" {
+			return &Error{Code: "reason.other", Args: map[string]any{"Detail": pe.Message}}
+		}
+	case errors.As(err, &dns):
+		code = "reason.host_unknown"
+	case isTimeout(err):
+		code = "reason.timeout"
+	case strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "no such file or directory"):
+		code = "reason.refused"
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
+		strings.Contains(err.Error(), "broken pipe") || strings.Contains(err.Error(), "connection reset") ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "unexpected EOF"):
+		code = "reason.dropped"
+	case strings.Contains(err.Error(), "SSL") || strings.Contains(err.Error(), "tls") || strings.Contains(err.Error(), "x509"):
+		code = "reason.tls"
+	default:
+		return &Error{Code: "reason.other", Args: map[string]any{"Detail": lastPart(err.Error())}}
 	}
-	return err.Error()
+	return &Error{Code: code}
+}
+
+// isTimeout reports whether err is a network timeout.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// lastPart is the end of a chain of wrapped error texts ("a: b: c" → "c"),
+// where the cause is, without the driver's restatement of the address.
+func lastPart(msg string) string {
+	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
+		return msg[i+2:]
+	}
+	return msg
+}
+
+// ServerName is a register on a server as people name it, user@host/database,
+// without the password and the connection options: for titles and messages.
+func ServerName(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "postgres://…"
+	}
+	host := u.Host
+	if host == "" {
+		host = u.Query().Get("host")
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if u.User != nil && u.User.Username() != "" {
+		return u.User.Username() + "@" + host + "/" + name
+	}
+	return host + "/" + name
 }
 
 // classify turns what the engines report into Samspil's errors: a lost

@@ -13,7 +13,7 @@ import (
 // Tables returns the names of the database's tables, in order: SQLite's
 // catalogue, or PostgreSQL's current schema where there is none.
 func Tables(db *sql.DB) ([]string, error) {
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`) // not SQLite's statistics
 	if err != nil {
 		rows, err = db.Query(`SELECT table_name FROM information_schema.tables
 			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)

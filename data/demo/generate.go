@@ -73,8 +73,10 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	g.simulate()
-	err := s.Update(ctx, g.write)
-	return g.result, err
+	if err := s.Update(ctx, g.write); err != nil {
+		return g.result, err
+	}
+	return g.result, s.Analyze(ctx)
 }
 
 type generator struct {
