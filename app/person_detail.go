@@ -248,6 +248,9 @@ func (d *personDetail) store(p *data.Person) error {
 		first = g
 	}
 	if err := d.u.store.SavePerson(d.u.ctx, p, first); err != nil {
+		if data.IsStale(err) && !errors.Is(err, data.ErrErased) && p.ID != 0 && d.mergeStale(err, p) {
+			return errAsked // the form holds both coordinators' changes, to check and save again
+		}
 		d.fields.show(err)
 		if data.IsStale(err) {
 			d.offerReload(err, p.ID)

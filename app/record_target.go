@@ -255,8 +255,17 @@ func (r *recordScreen) askTime(mine *data.Occasion) {
 	}
 	actions = append(actions, func() {
 		// A new occasion with what the form shows; the recorded one keeps
-		// what it has. Saving it meets the merge question if that time is
+		// what it has, and its guests and notes stay with it unless they
+		// were typed here. Saving meets the merge question if that time is
 		// taken.
+		r.loading = true
+		if mine.AnonymousGuests == r.occasion.AnonymousGuests {
+			r.guests.SetText("")
+		}
+		if mine.Notes == r.occasion.Notes {
+			r.notes.SetText("")
+		}
+		r.loading = false
 		r.occasion = &data.Occasion{ActivityID: mine.ActivityID, Date: mine.Date}
 		r.movedStart = nil
 		r.u.saveAgain(r.save)()

@@ -37,7 +37,7 @@ func TestAChangedStartTimeAsksBeforeMovingTheOccasion(t *testing.T) {
 	cafe, mia, jonas, karin := recordFixture(t, u)
 	day := data.MustDate("2026-11-18")
 	active := roleByCode(t, u, "active")
-	first := &data.Occasion{ActivityID: cafe.ID, Date: day, StartTime: "14:00", EndTime: "16:00",
+	first := &data.Occasion{ActivityID: cafe.ID, Date: day, StartTime: "14:00", EndTime: "16:00", AnonymousGuests: 4, Notes: "regnvejr",
 		Participants: []data.Participation{{PersonID: mia.ID, RoleID: active.ID}, {PersonID: jonas.ID, RoleID: active.ID}}}
 	if err := u.store.SaveOccasion(u.ctx, first); err != nil {
 		t.Fatal(err)
@@ -94,6 +94,9 @@ func TestAChangedStartTimeAsksBeforeMovingTheOccasion(t *testing.T) {
 	}
 	if n := len(got["19:00"].Participants); n != 3 {
 		t.Errorf("the 19:00 occasion has %d participants, want the 3 ticked", n)
+	}
+	if o := got["19:00"]; o.AnonymousGuests != 0 || o.Notes != "" {
+		t.Errorf("the 14:00 occasion's guests and notes went to the new one too: %d, %q", o.AnonymousGuests, o.Notes)
 	}
 	if r.occasion.ID != got["19:00"].ID || r.dirty() {
 		t.Errorf("the form shows occasion %d (dirty %v), want the saved 19:00 one", r.occasion.ID, r.dirty())
