@@ -313,8 +313,7 @@ func (r *recordScreen) save() error {
 		}
 	}
 	if data.IsStale(err) && o.ID != 0 {
-		id := o.ID
-		r.u.offerReload(err, func() { r.openOccasion(id) })
+		r.askStale(err, o) // keep, reload, or lay these changes on top of the other's
 		return errAsked
 	}
 	return err

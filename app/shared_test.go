@@ -447,3 +447,42 @@ func overlayText(u *UI) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+// Two hosts tick arrivals on one shift from two windows on the server:
+// the first unticks Jonas and saves, the second ticks Karin and presses
+// Ctrl+S. The refusal names who changed the occasion; applying the
+// second's ticks on top leaves Mia and Karin — both hosts' changes count.
+func TestSharedTwoHostsTickingOneShiftBothCount(t *testing.T) {
+	sw := openShared(t)
+	cafe, mia, jonas, karin := recordFixture(t, sw.a)
+	active := roleByCode(t, sw.a, "active")
+	day := data.MustDate("2026-11-25")
+	o := &data.Occasion{ActivityID: cafe.ID, Date: day, StartTime: "14:00",
+		Participants: []data.Participation{{PersonID: mia.ID, RoleID: active.ID}, {PersonID: jonas.ID, RoleID: active.ID}}}
+	if err := sw.a.store.SaveOccasion(sw.a.ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	ra, rb := openRecord(t, sw.a), openRecord(t, sw.b)
+	ra.openOccasion(o.ID)
+	rb.openOccasion(o.ID)
+	ra.ticks.find(jonas.ID).ticked = false
+	ra.changed()
+	keyboard{t, sw.a.win}.ctrl(fyne.KeyS)
+	sw.b.win.Canvas().Focus(rb.search)
+	keyboard{t, sw.b.win}.tick("karin")
+	var asked string
+	sw.b.pick = func(_, msg string, labels []string) int { asked = msg; return len(labels) - 1 }
+	keyboard{t, sw.b.win}.ctrl(fyne.KeyS)
+	login, _ := url.Parse(sw.url)
+	if !strings.Contains(asked, login.User.Username()+" ændrede") || !strings.Contains(asked, "Karin Lund") {
+		t.Errorf("the question does not name who changed it, or the tick made here: %q", asked)
+	}
+	got, _ := sw.a.store.Occasion(sw.a.ctx, o.ID)
+	ids := map[int64]bool{}
+	for _, p := range got.Participants {
+		ids[p.PersonID] = true
+	}
+	if len(ids) != 2 || !ids[mia.ID] || !ids[karin.ID] {
+		t.Fatalf("stored %v, want Mia and Karin", got.Participants)
+	}
+}
