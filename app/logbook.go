@@ -170,7 +170,29 @@ func (l *logbookScreen) reload() {
 	l.query()
 }
 
-func (l *logbookScreen) query() {
+func (l *logbookScreen) query() { l.find(false) }
+
+// othersChanged follows other coordinators' changes: the list is read
+// again where it was, with the entry shown still selected, and that entry
+// is read afresh when the form holds nothing unsaved (a save over a
+// change is refused and says so).
+func (l *logbookScreen) othersChanged(tables map[string]bool) {
+	if !touches(tables, "logbook", "activities", "people") {
+		return
+	}
+	l.find(true)
+	if l.entry == nil || l.entry.ID == 0 || l.isDirty || !touches(tables, "logbook", "people") {
+		return
+	}
+	latest, err := l.u.store.LogEntry(l.u.ctx, l.entry.ID)
+	if err == nil && latest.Version != l.entry.Version {
+		l.show(latest)
+	}
+}
+
+// find reads the list for the filters; keep leaves it where it was, with
+// the entry shown still selected.
+func (l *logbookScreen) find(keep bool) {
 	if l.loading {
 		return
 	}
@@ -187,8 +209,19 @@ func (l *logbookScreen) query() {
 		}
 		l.rows = rows
 		l.empty.SetShown(len(rows) == 0 && f == data.LogFilter{})
-		l.list.UnselectAll()
+		if !keep {
+			l.list.UnselectAll()
+			l.list.Refresh()
+			return
+		}
+		at := -1
+		for i, r := range rows {
+			if l.entry != nil && r.ID == l.entry.ID && r.ID != 0 {
+				at = i
+			}
+		}
 		l.list.Refresh()
+		keepPlace(l.list, at)
 	})
 }
 

@@ -53,3 +53,40 @@ func TestLanguageSwitchRebuildsInEnglish(t *testing.T) {
 		t.Fatal("Danish date")
 	}
 }
+
+// An entry another coordinator writes (a second store on the file, its
+// change announcement handed to the window) shows in the list with the
+// entry being read still selected, and that entry, untouched, shows the
+// other's correction.
+func TestLogbookListFollowsOthersChanges(t *testing.T) {
+	u := newTestUI(t)
+	other, err := data.Open(u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	first := &data.LogEntry{Date: data.MustDate("2026-11-02"), Text: "Første møde"}
+	if err := u.store.SaveLogEntry(u.ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	ls := screenOf[*logbookScreen](t, u, "logbook")
+	ls.list.Select(0)
+	if ls.entry == nil || ls.entry.ID != first.ID {
+		t.Fatalf("selecting the entry shows %+v", ls.entry)
+	}
+	if err := other.SaveLogEntry(u.ctx, &data.LogEntry{Date: data.MustDate("2026-11-09"), Text: "Andet møde"}); err != nil {
+		t.Fatal(err)
+	}
+	fixed, _ := other.LogEntry(u.ctx, first.ID)
+	fixed.Text = "Første møde, med kaffe"
+	if err := other.SaveLogEntry(u.ctx, fixed); err != nil {
+		t.Fatal(err)
+	}
+	u.othersChanged(map[string]bool{"logbook": true})
+	if len(ls.rows) != 2 {
+		t.Fatalf("the list has %d entries after the other's, want 2", len(ls.rows))
+	}
+	if ls.entry.ID != first.ID || ls.text.Text != "Første møde, med kaffe" {
+		t.Fatalf("the entry shown: %d, %q", ls.entry.ID, ls.text.Text)
+	}
+}

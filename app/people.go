@@ -136,11 +136,13 @@ func (ps *peopleScreen) filter() data.PersonFilter {
 func (ps *peopleScreen) query() { ps.find(false) }
 
 // othersChanged runs the search again for other coordinators' changes,
-// keeping the person shown selected; the form beside it is left alone.
+// keeping the person shown selected; the form beside it follows the
+// person shown, never writing over what is typed (see personDetail).
 func (ps *peopleScreen) othersChanged(tables map[string]bool) {
 	if touches(tables, "people", "participations", "occasions", "group_periods") {
 		ps.find(true)
 	}
+	ps.detail.othersChanged(tables)
 }
 
 // rowOf is the list row of the person with the id, or -1.

@@ -44,6 +44,7 @@ type personDetail struct {
 	mergeBtn     *widget.Button
 	tabs         *container.AppTabs
 	sections     *personSections
+	notice       *changeNotice // the person shown was changed by another coordinator
 }
 
 func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
@@ -90,7 +91,10 @@ func newPersonDetail(u *UI, saved func(id int64)) *personDetail {
 	d.mergeBtn = widget.NewButton(i18n.T("person.merge_with"), d.askMerge)
 	buttons := container.NewHBox(d.saveBtn, d.mergeBtn, d.deleteBtn)
 	d.sections = newPersonSections(u)
-	formTab := container.NewVScroll(container.NewVBox(form, d.firstBox, d.fields.summary, buttons))
+	var formBox *fyne.Container
+	d.notice = newChangeNotice(i18n.T("ui.reload"), d.askReload, func() { formBox.Refresh() })
+	formBox = container.NewVBox(form, d.firstBox, d.fields.summary, d.notice.root, buttons)
+	formTab := container.NewVScroll(formBox)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(i18n.T("person.tab_details"), formTab),
 		container.NewTabItem(i18n.T("person.tab_timeline"), d.sections.timeline.content()),
@@ -150,6 +154,7 @@ func (d *personDetail) show(p *data.Person) {
 	defer func() { d.loading = false }()
 	d.person = p
 	d.changed = false
+	d.notice.hide()
 	d.fields.clear()
 	d.duplicates.Hide()
 	d.name.SetText(p.Name)
