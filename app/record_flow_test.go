@@ -419,6 +419,13 @@ func TestMergeKeepsRecordedRolesAndSaysWhatHappensToGuests(t *testing.T) {
 	if !strings.Contains(asked, "gæster") {
 		t.Fatalf("the merge question says nothing of the guests: %q", asked)
 	}
+	hostName := map[int64]string{mia.ID: "Mia Holm"}[hostID]
+	if hostName == "" {
+		hostName = "Jonas Berg"
+	}
+	if !strings.Contains(asked, hostName) || !strings.Contains(asked, host.Name("da")) {
+		t.Errorf("the merge question does not name %s, whose role differs, with the recorded role %q: %q", hostName, host.Name("da"), asked)
+	}
 	o, _ := u.store.Occasion(u.ctx, recorded.ID)
 	roles := map[int64]int64{}
 	for _, p := range o.Participants {

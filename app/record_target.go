@@ -143,6 +143,9 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 	msg := i18n.Tf("record.merge_text", map[string]any{"Date": i18n.DateText(mine.Date), "Count": len(mine.Participants),
 		"Existing": len(recorded.Participants)}) + "\n\n" + i18n.T("record.merge_keeps") +
 		"\n\n" + i18n.Tf("record.merge_other_time", map[string]any{"Time": timeText(recorded.StartTime)})
+	if roles := r.otherRoles(recorded, mine); roles != "" {
+		msg += "\n\n" + i18n.Tf("record.merge_roles", map[string]any{"List": roles})
+	}
 
 	labels := []string{i18n.T("ui.stay"), i18n.Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), i18n.T("record.merge")}
 	r.u.choose(i18n.T("record.merge_title"), msg, labels, 2, func(i int) {
@@ -154,6 +157,30 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 			r.u.saveAgain(func() error { return r.store(merged) })()
 		}
 	})
+}
+
+// otherRoles names the people ticked on both occasions in another role
+// here than recorded, with both roles: the merge keeps the recorded one.
+func (r *recordScreen) otherRoles(recorded, mine *data.Occasion) string {
+	was := roleMap(recorded)
+	role := func(id int64) string {
+		if i := r.roleIndex(id); i >= 0 {
+			return r.roleNames[i]
+		}
+		return "?"
+	}
+	var lines []string
+	for _, p := range mine.Participants {
+		if rec, ok := was[p.PersonID]; ok && rec != p.RoleID {
+			name := ""
+			if a := r.ticks.find(p.PersonID); a != nil {
+				name = a.name
+			}
+			lines = append(lines, i18n.Tf("record.merge_role_item", map[string]any{"Name": name,
+				"Recorded": role(rec), "Mine": role(p.RoleID)}))
+		}
+	}
+	return strings.Join(lines, "; ")
 }
 
 // mergeOccasions adds mine to the recorded occasion: people ticked in both
