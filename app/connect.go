@@ -45,7 +45,7 @@ func newConnectForm(w fyne.Window) *connectForm {
 	c.server = c.fields.entry("server", widget.NewEntry())
 	c.server.SetPlaceHolder(i18n.T("connect.server_hint"))
 	c.database = c.fields.entry("database", widget.NewEntry())
-	c.database.SetPlaceHolder("samspil")
+	c.database.SetPlaceHolder(i18n.T("connect.database_hint"))
 	c.user = c.fields.entry("user", widget.NewEntry())
 	c.password = c.fields.entry("password", widget.NewPasswordEntry())
 	c.ca = c.fields.entry("ca_file", widget.NewEntry())
@@ -53,7 +53,6 @@ func newConnectForm(w fyne.Window) *connectForm {
 	c.caButton = widget.NewButton(i18n.T("connect.ca_pick"), func() { c.pickCA(w) })
 	pgpass := widget.NewLabel(i18n.T("connect.pgpass"))
 	pgpass.Wrapping = fyne.TextWrapWord
-	pgpass.Importance = widget.LowImportance
 	c.root = container.NewVBox(widget.NewForm(
 		widget.NewFormItem(i18n.T("field.server"), c.server),
 		widget.NewFormItem(i18n.T("field.database"), c.database),

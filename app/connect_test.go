@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"samspil/app/i18n"
 	"samspil/data"
 )
 
@@ -84,5 +86,25 @@ func TestConnectFormRemembersAllButThePassword(t *testing.T) {
 	again.database.SetText("")
 	if _, err := again.url(); err == nil || !again.fields.summary.Visible() {
 		t.Fatalf("a form without a database gave %v", err)
+	}
+}
+
+// The form's placeholders read as examples, not as values already typed,
+// and its help text is not dimmed.
+func TestConnectFormPlaceholdersAreExamples(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := i18n.SetLanguage(i18n.Danish); err != nil {
+		t.Fatal(err)
+	}
+	f := newConnectForm(a.NewWindow("Samspil"))
+	for name, e := range map[string]*widget.Entry{"server": f.server, "database": f.database} {
+		if !strings.HasPrefix(e.PlaceHolder, "fx ") {
+			t.Errorf("the %s placeholder %q does not read as an example", name, e.PlaceHolder)
+		}
+	}
+	for _, o := range objects(f.root) {
+		if l, ok := o.(*widget.Label); ok && l.Text == i18n.T("connect.pgpass") && l.Importance == widget.LowImportance {
+			t.Error("the help text is dimmed (low importance)")
+		}
 	}
 }

@@ -120,7 +120,7 @@ func (s *settingsScreen) showSizes() {
 }
 
 func (s *settingsScreen) buildDatabase() fyne.CanvasObject {
-	path := widget.NewLabel(s.u.store.Path())
+	path := widget.NewLabel(shownAddress(s.u.store.Path()))
 	path.Wrapping = fyne.TextWrapBreak
 	backupBtn := widget.NewButton(i18n.T("settings.backup"), s.backup)
 	restoreBtn := widget.NewButton(i18n.T("settings.restore"), s.u.restoreBackup)

@@ -202,14 +202,14 @@ func (u *UI) settings() data.Settings {
 }
 
 // updateTitle sets "Samspil — <partnership>", and on a shared register
-// where it is (its address without a password).
+// where it is (user@host/database: see shownAddress).
 func (u *UI) updateTitle() {
 	title := "Samspil"
 	if name := u.settings().Partnership; name != "" {
 		title += " — " + name
 	}
 	if u.store.OnServer() {
-		title += " — " + data.RedactURL(u.store.Path())
+		title += " — " + shownAddress(u.store.Path())
 	}
 	u.win.SetTitle(title)
 }

@@ -54,7 +54,7 @@ func showWelcome(u *UI, done func()) {
 	intro.Wrapping = fyne.TextWrapWord
 	where := widget.NewLabel(i18n.Tf("welcome.where", map[string]any{"Path": u.store.Path()}))
 	if u.store.OnServer() {
-		where.SetText(i18n.Tf("welcome.where_server", map[string]any{"URL": data.RedactURL(u.store.Path())}))
+		where.SetText(i18n.Tf("welcome.where_server", map[string]any{"URL": shownAddress(u.store.Path())}))
 	}
 	where.Wrapping = fyne.TextWrapWord
 	shared := widget.NewButtonWithIcon(i18n.T("connect.title"), theme.StorageIcon(), func() { showConnect(u, done) })
