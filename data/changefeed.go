@@ -46,8 +46,12 @@ func (f *changeFeed) run(ctx context.Context) {
 	defer close(f.done)
 	wait := time.Second
 	for ctx.Err() == nil {
-		if err := f.listen(ctx); err == nil || ctx.Err() != nil {
+		listened, err := f.listen(ctx)
+		if err == nil || ctx.Err() != nil {
 			return
+		}
+		if listened { // a break after a good while: try again soon
+			wait = time.Second
 		}
 		select {
 		case <-ctx.Done():
@@ -60,20 +64,21 @@ func (f *changeFeed) run(ctx context.Context) {
 
 // listen holds one connection until it breaks or ctx ends. Changes missed
 // while there was no connection are announced as "*" once it is back.
-func (f *changeFeed) listen(ctx context.Context) error {
+// It reports whether it got as far as listening.
+func (f *changeFeed) listen(ctx context.Context) (listened bool, err error) {
 	conn, err := pgx.ConnectConfig(ctx, f.cfg)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer conn.Close(context.Background())
 	if _, err := conn.Exec(ctx, "LISTEN "+changeChannel); err != nil {
-		return err
+		return false, err
 	}
 	f.announce("*")
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
-			return err
+			return true, err
 		}
 		f.announce(n.Payload)
 	}

@@ -275,7 +275,7 @@ func (s *Store) quietStamps(ctx context.Context, tx *sql.Tx) ([][2]string, error
 	rows, err := tx.QueryContext(ctx, `SELECT c.relname, t.tgname FROM pg_catalog.pg_trigger t
 		JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 		JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
-		WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = 'samspil_stamp'
+		WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname IN ('samspil_stamp', 'samspil_audit_login')
 		  AND c.relnamespace = current_schema()::regnamespace
 		ORDER BY c.relname, t.tgname`)
 	if err != nil {

@@ -54,7 +54,7 @@ func (s *Store) AddGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 }
 
 func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
-	if err := mustExist(ctx, tx, "people", g.PersonID, "person"); err != nil {
+	if err := lockPerson(ctx, tx, g.PersonID); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE group_periods SET end_date = ?, version = version + 1
@@ -113,6 +113,9 @@ func (s *Store) UpdateGroupPeriod(ctx context.Context, g *GroupPeriod) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := lockPerson(ctx, tx, g.PersonID); err != nil {
+			return err
+		}
 		if err := checkNoOverlap(ctx, tx, g); err != nil {
 			return err
 		}
@@ -152,11 +155,44 @@ func (s *Store) CloseGroupPeriod(ctx context.Context, id int64, end Date) error 
 
 // DeleteGroupPeriod removes a period recorded by mistake.
 func (s *Store) DeleteGroupPeriod(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM group_periods WHERE id = ?`, id)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var personID int64
+		err := tx.QueryRowContext(ctx, `SELECT person_id FROM group_periods WHERE id = ?`, id).Scan(&personID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if err := lockPerson(ctx, tx, personID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM group_periods WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		return expectOne(res)
+	})
+}
+
+// lockPerson makes tx the one transaction changing the person's group
+// periods until it ends: the rules on periods (no overlap, no orphaned
+// participation) are checked by reading, and on a server two coordinators'
+// checks would otherwise each miss the other's uncommitted period. SQLite
+// writers queue anyway. The UPDATE changes nothing but takes the row's
+// lock in both engines; a missing person is an unknown reference.
+func lockPerson(ctx context.Context, tx *sql.Tx, personID int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE people SET version = version WHERE id = ?`, personID)
 	if err != nil {
 		return err
 	}
-	return expectOne(res)
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err == nil {
+			err = &Error{Code: "err.unknown_ref", Field: "person"}
+		}
+		return err
+	}
+	return nil
 }
 
 func (s *Store) groupPeriodByID(ctx context.Context, id int64) (*GroupPeriod, error) {

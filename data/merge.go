@@ -154,6 +154,11 @@ func (s *Store) MergePeopleWith(ctx context.Context, merged *Person, drop int64,
 // mergePeriods puts the two records' periods, combined without losing a
 // day, under keep.
 func mergePeriods(ctx context.Context, tx *sql.Tx, keep, drop int64, fromDrop bool) error {
+	for _, id := range sortedIDs([]int64{keep, drop}) { // one order, so two merges cannot deadlock
+		if err := lockPerson(ctx, tx, id); err != nil {
+			return err
+		}
+	}
 	k, err := loadPeriods(ctx, tx, keep)
 	if err != nil {
 		return err

@@ -112,14 +112,14 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 	return err
 }
 
-// checkMoveTarget refuses to move a recorded occasion to an activity and
-// day that already have one: two registrations of one meeting would count
-// everyone twice.
+// checkMoveTarget refuses to move a recorded occasion to an activity, day
+// and start time that already have one: two registrations of one meeting
+// would count everyone twice. Another time that day is another session.
 func checkMoveTarget(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 	var other int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND id != ?
-		AND EXISTS (SELECT 1 FROM occasions me WHERE me.id = ? AND (me.activity_id != ? OR me.date != ?)) LIMIT 1`,
-		o.ActivityID, o.Date, o.ID, o.ID, o.ActivityID, o.Date).Scan(&other)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND start_time = ? AND id != ?
+		AND EXISTS (SELECT 1 FROM occasions me WHERE me.id = ? AND (me.activity_id != ? OR me.date != ? OR me.start_time != ?)) LIMIT 1`,
+		o.ActivityID, o.Date, o.StartTime, o.ID, o.ID, o.ActivityID, o.Date, o.StartTime).Scan(&other)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -203,10 +203,11 @@ func occasionOn(ctx context.Context, q querier, activityID int64, day Date) (*Oc
 }
 
 // OccasionAt returns the activity's occasion on the day at the start time
-// ("" for none given) — there is at most one — or ErrNotFound.
+// ("" for none given) — there is one, except in files from before the rule,
+// where the first is given — or ErrNotFound.
 func (s *Store) OccasionAt(ctx context.Context, activityID int64, day Date, start string) (*Occasion, error) {
 	var id int64
-	err := s.q.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND start_time = ?`,
+	err := s.q.QueryRowContext(ctx, `SELECT id FROM occasions WHERE activity_id = ? AND date = ? AND start_time = ? ORDER BY twin, id LIMIT 1`,
 		activityID, day, start).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound

@@ -262,3 +262,21 @@ func TestHasOccasionsBeforeAndAfterTheFirst(t *testing.T) {
 		t.Fatalf("after the first occasion: has = %v, %v", has, err)
 	}
 }
+
+// A recorded occasion moves to another time of a day that has a session at
+// one time already, but not onto that session's time.
+func TestAnOccasionMovesBesideAnotherSessionButNotOntoIt(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	day := MustDate("2026-04-01")
+	must(t, f.s.SaveOccasion(ctx, &Occasion{ActivityID: f.cafe.ID, Date: day, StartTime: "10:00"}))
+	o := &Occasion{ActivityID: f.cafe.ID, Date: day.AddDays(1), StartTime: "14:00",
+		Participants: []Participation{{PersonID: f.mia.ID, RoleID: f.active}}}
+	must(t, f.s.SaveOccasion(ctx, o))
+	o.Date = day
+	must(t, f.s.SaveOccasion(ctx, o))
+	o.StartTime = "10:00"
+	if err := f.s.SaveOccasion(ctx, o); errCode(err) != "err.occasion_exists" {
+		t.Fatalf("moving onto the other session's time = %v, want err.occasion_exists", err)
+	}
+}

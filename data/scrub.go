@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"regexp"
 	"sort"
 	"strings"
@@ -113,15 +114,39 @@ func scrubColumn(ctx context.Context, tx *sql.Tx, table, column, where string, a
 		bump = ", version = version + 1"
 	}
 	for _, c := range changes {
-		scrubbed := replaceWords(c.text, re)
-		if scrubbed == c.text {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+column+" = ?"+bump+" WHERE id = ?", scrubbed, c.id); err != nil {
+		if err := scrubRow(ctx, tx, table, column, bump, c.id, c.text, re); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// scrubRow writes the scrubbed text of one row, but only over the text it
+// was made from: when another coordinator saved the row meanwhile (on a
+// server the UPDATE waits for their commit and then finds other text), the
+// row is read again and their text scrubbed instead of overwritten.
+func scrubRow(ctx context.Context, tx *sql.Tx, table, column, bump string, id int64, text string, re *regexp.Regexp) error {
+	for tries := 0; tries < 10; tries++ {
+		scrubbed := replaceWords(text, re)
+		if scrubbed == text {
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET "+column+" = ?"+bump+" WHERE id = ? AND "+column+" = ?", scrubbed, id, text)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, "SELECT "+column+" FROM "+table+" WHERE id = ?", id).Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // deleted meanwhile: nothing left to scrub
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return ErrStale
 }
 
 // versioned are the tables whose rows carry a version.

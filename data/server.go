@@ -65,6 +65,13 @@ func RedactURL(rawURL string) string {
 	if _, has := u.User.Password(); has {
 		u.User = url.User(u.User.Username())
 	}
+	q := u.Query()
+	for _, secret := range []string{"password", "sslpassword"} { // pgx and libpq take these as parameters too
+		if q.Has(secret) {
+			q.Del(secret)
+			u.RawQuery = q.Encode()
+		}
+	}
 	return u.String()
 }
 

@@ -55,3 +55,22 @@ func TestServerNameIsUserHostAndDatabase(t *testing.T) {
 		}
 	}
 }
+
+// A password given as a URL parameter (pgx and libpq take it) never reaches
+// a title, a message or the store's Path (found in review).
+func TestRedactURLRemovesEveryFormOfThePassword(t *testing.T) {
+	for _, u := range []string{
+		"postgres://anna:hemmelig@db.example/samspil",
+		"postgres://anna@db.example/samspil?password=hemmelig",
+		"postgres://db.example/samspil?user=anna&password=hemmelig&sslmode=require",
+		"postgres://anna@db.example/samspil?sslpassword=hemmelig",
+	} {
+		if got := RedactURL(u); strings.Contains(got, "hemmelig") || !strings.Contains(got, "db.example/samspil") {
+			t.Errorf("RedactURL(%q) = %q", u, got)
+		}
+	}
+	_, err := InitServer(t.Context(), "postgress://admin:hemmelig@db.example/samspil")
+	if err == nil || strings.Contains(Message(err, "en"), "hemmelig") {
+		t.Errorf("a mistyped administrator's URL: %v", err)
+	}
+}

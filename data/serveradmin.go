@@ -67,7 +67,7 @@ func CoordinatorRole(database string) (string, error) {
 func InitServer(ctx context.Context, adminURL string) (InitReport, error) {
 	rep := InitReport{URL: RedactURL(adminURL)}
 	if !IsServerURL(adminURL) {
-		return rep, &Error{Code: "err.server_url", Args: map[string]any{"URL": adminURL}}
+		return rep, &Error{Code: "err.server_url", Args: map[string]any{"URL": RedactURL(adminURL)}}
 	}
 	s, err := Open(adminURL)
 	if err != nil {
@@ -116,6 +116,9 @@ func InitServer(ctx context.Context, adminURL string) (InitReport, error) {
 		`GRANT USAGE ON SCHEMA `+schema+` TO `+group,
 		`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA `+schema+` TO `+group,
 		`REVOKE INSERT, UPDATE, DELETE ON TABLE `+schema+`.samspil_schema FROM `+group,
+		// The audit log, the erasure register and the export register are
+		// accountability (GDPR art. 5(2), 30): coordinators add to them, never rewrite them.
+		`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE `+schema+`.audit, `+schema+`.erasures, `+schema+`.exports FROM `+group,
 		`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA `+schema+` TO `+group,
 		`ALTER DEFAULT PRIVILEGES IN SCHEMA `+schema+` GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO `+group,
 		`ALTER DEFAULT PRIVILEGES IN SCHEMA `+schema+` GRANT USAGE, SELECT ON SEQUENCES TO `+group,
@@ -140,7 +143,7 @@ func InitServer(ctx context.Context, adminURL string) (InitReport, error) {
 func AddServerUser(ctx context.Context, adminURL, name, password string) error {
 	redacted := RedactURL(adminURL)
 	if !IsServerURL(adminURL) {
-		return &Error{Code: "err.server_url", Args: map[string]any{"URL": adminURL}}
+		return &Error{Code: "err.server_url", Args: map[string]any{"URL": RedactURL(adminURL)}}
 	}
 	if !plainLogin.MatchString(name) || len(name) > maxIdentifier || strings.HasPrefix(name, "pg_") {
 		return &Error{Code: "err.server_login_name", Args: map[string]any{"Name": name, "Max": maxIdentifier}}

@@ -186,3 +186,65 @@ func TestServerNamesAndQuoting(t *testing.T) {
 		t.Errorf("add-user on a file: %v", err)
 	}
 }
+
+// A coordinator adds to the audit log, the erasure register and the export
+// register but can never rewrite or empty them, and the audit log names
+// their own login whatever an INSERT says (found in review: the role had
+// UPDATE and DELETE on every table, and the login was a mere default).
+func TestCoordinatorCannotRewriteTheAccountability(t *testing.T) {
+	if !pgtest.Enabled() {
+		t.Skip("PostgreSQL only")
+	}
+	ctx := context.Background()
+	var group, login string
+	dropRolesLater(t, &login, &group)
+	one := pgtest.Fresh(t)
+	rep, err := data.InitServer(ctx, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	group = rep.Group
+	login = fmt.Sprintf("rev_%d", os.Getpid())
+	if err := data.AddServerUser(ctx, one, login, "pw-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(asLogin(one, login, "pw-1234"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Person{Name: "Carl Dam"}
+	if err := s.SavePerson(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ErasePerson(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	c, err := pgx.Connect(ctx, asLogin(one, login, "pw-1234"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	var bad []string
+	if _, err := c.Exec(ctx, `INSERT INTO audit (at, action, details, login) VALUES ('2026-01-01T00:00:00Z', 'erase_person', 'person=1', 'postgres')`); err != nil {
+		t.Fatal(err)
+	}
+	var who string
+	if err := c.QueryRow(ctx, `SELECT login FROM audit ORDER BY id DESC LIMIT 1`).Scan(&who); err != nil || who != login {
+		t.Fatalf("an audit row claiming another login was stored as %q (%v), want %q", who, err, login)
+	}
+	for _, q := range []string{
+		`UPDATE audit SET login = 'someone_else'`,
+		`DELETE FROM erasures`,
+		`DELETE FROM audit`,
+		`UPDATE exports SET recipient = 'x'`,
+		`DELETE FROM exports`,
+	} {
+		if _, err := c.Exec(ctx, q); err == nil {
+			bad = append(bad, q)
+		}
+	}
+	if len(bad) > 0 {
+		t.Fatalf("a coordinator may: %q", bad)
+	}
+}

@@ -245,3 +245,105 @@ func TestTheSameOccasionRecordedTwiceIsOneOccasion(t *testing.T) {
 	second.StartTime = "19:00"
 	must(t, b.SaveOccasion(ctx, second))
 }
+
+// An erasure scrubs the name from a logbook entry while another coordinator
+// is saving that entry: their committed text is scrubbed, not overwritten
+// with the older text (found in review: on a server the erasure waited for
+// their commit, then wrote its scrubbed copy of the old text over it).
+func TestAnErasureNeverOverwritesAnotherCoordinatorsEdit(t *testing.T) {
+	if !pgtest.Enabled() {
+		t.Skip("PostgreSQL only (SQLite serialises writers)")
+	}
+	ctx := context.Background()
+	st := sharedRegister(t, 2)
+	a, b := st[0], st[1]
+	anna := &Person{Name: "Anna Kjærsgaard"}
+	must(t, a.SavePerson(ctx, anna, &GroupPeriod{Group: GroupVolunteer, Start: MustDate("2025-01-01")}))
+	e := &LogEntry{Date: MustDate("2025-02-01"), Text: "Anna Kjærsgaard kom i dag.", PersonIDs: []int64{anna.ID}}
+	must(t, a.SaveLogEntry(ctx, e))
+
+	edited, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- b.Update(ctx, func(t *Tx) error {
+			cur, err := b.LogEntry(ctx, e.ID)
+			if err != nil {
+				return err
+			}
+			cur.Text = "Anna Kjærsgaard kom i dag. Husk: ring til kommunen tirsdag om bostøtte."
+			cur.PersonIDs = nil // the coordinator also unlinks her
+			if err := t.SaveLogEntry(cur); err != nil {
+				return err
+			}
+			close(edited)
+			<-release
+			return nil
+		})
+	}()
+	<-edited
+	erased := make(chan error, 1)
+	go func() { erased <- a.ErasePerson(ctx, anna.ID) }()
+	time.Sleep(700 * time.Millisecond) // the erasure reads the old text and waits for the row
+	close(release)
+	must(t, <-done)
+	must(t, <-erased)
+	got, err := a.LogEntry(ctx, e.ID)
+	must(t, err)
+	t.Logf("stored text after both committed: %q", got.Text)
+	if !strings.Contains(got.Text, "ring til kommunen") {
+		t.Fatalf("the coordinator's committed edit was overwritten by the erasure's scrub: %q", got.Text)
+	}
+}
+
+// Two coordinators add a group period for one person at the same moment:
+// the second waits for the first and then closes its open period, so the
+// person is never in two groups on one day
+// (found in review: each overlap check missed the other's uncommitted
+// period on a server).
+func TestTwoCoordinatorsCannotPutAPersonInTwoGroupsAtOnce(t *testing.T) {
+	if !pgtest.Enabled() {
+		t.Skip("PostgreSQL only (SQLite serialises writers)")
+	}
+	ctx := context.Background()
+	st := sharedRegister(t, 2)
+	a, b := st[0], st[1]
+	p := &Person{Name: "Bo Lind"}
+	must(t, a.SavePerson(ctx, p, &GroupPeriod{Group: GroupTarget, Start: MustDate("2024-01-01"), End: MustDate("2024-12-31"), CategoryIDs: []int64{1}}))
+
+	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- a.Update(ctx, func(t *Tx) error {
+			if err := t.AddGroupPeriod(&GroupPeriod{PersonID: p.ID, Group: GroupVolunteer, Start: MustDate("2025-01-01")}); err != nil {
+				return err
+			}
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	doneB := make(chan error, 1)
+	go func() {
+		doneB <- b.AddGroupPeriod(ctx, &GroupPeriod{PersonID: p.ID, Group: GroupOrgStaff, Start: MustDate("2025-03-01")})
+	}()
+	time.Sleep(300 * time.Millisecond) // B checks while A's period is not yet committed
+	close(release)
+	errA, errB := <-done, <-doneB
+	t.Logf("A: %v, B: %v", errA, errB)
+	ps, err := a.GroupPeriods(ctx, p.ID)
+	must(t, err)
+	for i := range ps {
+		for j := i + 1; j < len(ps); j++ {
+			x, y := ps[i], ps[j]
+			xe, ye := x.End, y.End
+			if xe.IsZero() {
+				xe = MustDate("2200-12-31")
+			}
+			if ye.IsZero() {
+				ye = MustDate("2200-12-31")
+			}
+			if !x.Start.After(ye) && !y.Start.After(xe) {
+				t.Fatalf("overlapping periods stored: %s %v–%v and %s %v–%v", x.Group, x.Start, x.End, y.Group, y.Start, y.End)
+			}
+		}
+	}
+}

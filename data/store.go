@@ -205,7 +205,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return s.classify(err)
 	}
-	return s.classify(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		if s.eng.server() && connectionLost(err) {
+			// The server may have committed before the line broke: saving
+			// again could make a second person or be refused as stale.
+			return &Error{Code: "err.connection_commit", Args: map[string]any{"Reason": serverReason(err)}}
+		}
+		return s.classify(err)
+	}
+	return nil
 }
 
 // Read runs fn on a view of the store whose reads all see the database as

@@ -14,26 +14,23 @@ ALTER TABLE logbook ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE group_periods ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE group_periods ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
 
--- Older files may hold the same activity twice at one date and start time;
--- those are folded into the first before the rule is made.
-INSERT INTO participations (occasion_id, person_id, role_id, minutes)
-    SELECT k.keep, pa.person_id, pa.role_id, pa.minutes
-    FROM participations pa
-    JOIN occasions o ON o.id = pa.occasion_id
-    JOIN (SELECT activity_id, date, start_time, min(id) AS keep FROM occasions
-          GROUP BY activity_id, date, start_time HAVING count(*) > 1) k
-      ON k.activity_id = o.activity_id AND k.date = o.date AND k.start_time = o.start_time AND o.id <> k.keep
-    WHERE true
-    ON CONFLICT DO NOTHING;
-UPDATE logbook SET occasion_id = (SELECT min(o2.id) FROM occasions o1 JOIN occasions o2
-        ON o2.activity_id = o1.activity_id AND o2.date = o1.date AND o2.start_time = o1.start_time
-        WHERE o1.id = logbook.occasion_id)
-    WHERE occasion_id IS NOT NULL;
-DELETE FROM occasions WHERE id NOT IN (SELECT min(id) FROM occasions GROUP BY activity_id, date, start_time);
-CREATE UNIQUE INDEX occasions_once ON occasions (activity_id, date, start_time);
+-- Older files may hold the same activity twice at one date and time (two
+-- sessions of a day, often without times): they stay as they are, told
+-- apart by twin (1, 2, … after the first); new occasions are always twin 0.
+ALTER TABLE occasions ADD COLUMN twin INTEGER NOT NULL DEFAULT 0;
+UPDATE occasions SET twin = (SELECT count(*) FROM occasions o2 WHERE o2.activity_id = occasions.activity_id
+    AND o2.date = occasions.date AND o2.start_time = occasions.start_time AND o2.id < occasions.id);
+CREATE UNIQUE INDEX occasions_once ON occasions (activity_id, date, start_time, twin);
 
 -- only postgres:
-ALTER TABLE audit ALTER COLUMN login SET DEFAULT current_user;
+-- The login in the audit log is the server's, whatever an INSERT says.
+CREATE FUNCTION samspil_audit_login() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.login := current_user;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_login BEFORE INSERT OR UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION samspil_audit_login();
 CREATE FUNCTION samspil_announce() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('samspil_changes', TG_TABLE_NAME);
