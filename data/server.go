@@ -176,16 +176,17 @@ func lastPart(msg string) string {
 	return msg
 }
 
-// ServerName is a register on a server as people name it, user@host/database,
-// without the password and the connection options: for titles and messages.
+// ServerName is a register on a server as people name it, user@host/database
+// (localhost for a socket on this machine), without the password and the
+// connection options: for titles and messages.
 func ServerName(rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return "postgres://…"
 	}
 	host := u.Host
-	if host == "" {
-		host = u.Query().Get("host")
+	if host == "" || strings.HasPrefix(host, "/") {
+		host = "localhost" // a socket folder on this machine
 	}
 	name := strings.TrimPrefix(u.Path, "/")
 	if u.User != nil && u.User.Username() != "" {

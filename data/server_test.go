@@ -47,7 +47,7 @@ func TestUnreachableServerSaysWhyInWords(t *testing.T) {
 func TestServerNameIsUserHostAndDatabase(t *testing.T) {
 	for in, want := range map[string]string{
 		"postgres://anne:pw@db.insp.dk:5433/insp?sslmode=verify-full&sslrootcert=/x.pem": "anne@db.insp.dk:5433/insp",
-		"postgres://postgres@/walk?host=/tmp/pg/sock&sslmode=disable":                    "postgres@/tmp/pg/sock/walk",
+		"postgres://postgres@/walk?host=/tmp/pg/sock&sslmode=disable":                    "postgres@localhost/walk",
 		"postgresql://db.insp.dk/insp":                                                   "db.insp.dk/insp",
 	} {
 		if got := ServerName(in); got != want {
