@@ -154,16 +154,23 @@ func (s *settingsScreen) backup() {
 
 // buildAudit lists the audit log: deletions, erasures, imports, exports.
 func (s *settingsScreen) buildAudit() fyne.CanvasObject {
-	s.auditList = textList(func() int { return len(s.audit) }, func(i int) string {
-		a := s.audit[i]
-		return strings.Replace(a.At, "T", " ", 1) + "  " + i18n.T("audit."+a.Action) + "  " + a.Details
-	}, nil)
+	s.auditList = textList(func() int { return len(s.audit) }, func(i int) string { return auditLine(s.audit[i]) }, nil)
 	where := widget.NewLabel(i18n.Tf("settings.backups_where", map[string]any{"Path": s.u.backupsDir()}))
 	where.Wrapping = fyne.TextWrapBreak
 	return container.NewBorder(where, nil, nil, nil, s.auditList)
 }
 
 func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
+
+// auditLine is one entry of the audit log as the list shows it: when, what,
+// the ids, and on a shared register which login did it.
+func auditLine(a data.AuditEntry) string {
+	line := strings.Replace(a.At, "T", " ", 1) + "  " + i18n.T("audit."+a.Action) + "  " + a.Details
+	if a.Login != "" {
+		line += "  — " + a.Login
+	}
+	return line
+}
 
 func (s *settingsScreen) reload() {
 	s.loading = true
