@@ -60,16 +60,22 @@ func TestKilledExportLeavesNoWorkbook(t *testing.T) {
 		}
 		return cmd, sc
 	}
-	// One whole export first, to time the kills across its length.
-	began := time.Now()
-	cmd, sc := start(filepath.Join(dir, "whole.xlsx"))
-	for sc.Scan() {
+	// Two whole exports first, to time the kills across the length of the
+	// faster: the first may read a cold register (a server's fresh
+	// database) and take twice as long as the ones killed after it.
+	length := time.Duration(1<<63 - 1)
+	finished := map[string]bool{}
+	for _, name := range []string{"whole.xlsx", "whole2.xlsx"} {
+		began := time.Now()
+		cmd, sc := start(filepath.Join(dir, name))
+		for sc.Scan() {
+		}
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("an export without a kill failed: %v", err)
+		}
+		length = min(length, time.Since(began))
+		finished[name] = true
 	}
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("an export without a kill failed: %v", err)
-	}
-	length := time.Since(began)
-	finished := map[string]bool{"whole.xlsx": true}
 	const kills = 12
 	landed := 0
 	for i := 0; i < kills; i++ {
@@ -107,7 +113,7 @@ func TestKilledExportLeavesNoWorkbook(t *testing.T) {
 	if landed < kills/2 {
 		t.Fatalf("only %d of %d kills landed during an export", landed, kills)
 	}
-	t.Logf("%d kills landed during the export (an export takes %v), %d exports finished; nothing left behind", landed, length, len(finished)-1)
+	t.Logf("%d kills landed during the export (an export takes %v), %d exports finished; nothing left behind", landed, length, len(finished)-2)
 }
 
 func readWorkbook(path string) (int, error) {
