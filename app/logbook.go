@@ -114,7 +114,7 @@ func (l *logbookScreen) buildEditor() fyne.CanvasObject {
 	l.delBtn = widget.NewButton(i18n.T("ui.delete"), func() {
 		e := l.entry
 		l.u.confirm(i18n.T("logbook.delete_title"), i18n.T("logbook.delete_confirm"), func() {
-			if err := l.u.store.DeleteLogEntry(l.u.ctx, e.ID); err != nil {
+			if err := l.u.store.DeleteLogEntry(l.u.ctx, e.ID, e.Version); err != nil {
 				l.u.showError(err)
 				return
 			}

@@ -64,7 +64,8 @@ func saveActivity(ctx context.Context, tx *sql.Tx, a *Activity) error {
 	if a.ID == 0 {
 		var err error
 		a.ID, err = insertID(ctx, tx, `INSERT INTO activities (name, kind, status, start_date, end_date, place,
-			description, initiator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+			description, initiator_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now())...)
+		a.Version = 1
 		return err
 	}
 	return updateVersioned(ctx, tx, "activities", `name = ?, kind = ?, status = ?, start_date = ?,

@@ -40,8 +40,8 @@ func TestScreenReadsAndDeletesOnThisEngine(t *testing.T) {
 	must(t, s.DeletePath(ctx, p.ID))
 	e := &LogEntry{Date: MustDate("2026-02-02"), Text: "godt", OccasionID: o.ID, PersonIDs: []int64{f.mia.ID}}
 	must(t, s.SaveLogEntry(ctx, e))
-	must(t, s.DeleteLogEntry(ctx, e.ID))
-	must(t, s.DeleteOccasion(ctx, later.ID))
+	must(t, s.DeleteLogEntry(ctx, e.ID, e.Version))
+	must(t, s.DeleteOccasion(ctx, later.ID, later.Version))
 	if _, err := s.Occasion(ctx, later.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("deleted occasion: %v", err)
 	}

@@ -65,10 +65,11 @@ func addGroupPeriod(ctx context.Context, tx *sql.Tx, g *GroupPeriod) error {
 	if err := checkNoOverlap(ctx, tx, g); err != nil {
 		return err
 	}
-	if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
-		VALUES (?, ?, ?, ?, ?)`, g.PersonID, g.Group, g.StaffKind, g.Start, g.End); err != nil {
+	if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, g.PersonID, g.Group, g.StaffKind, g.Start, g.End, now()); err != nil {
 		return err
 	}
+	g.Version = 1
 	return setPeriodCategories(ctx, tx, g)
 }
 

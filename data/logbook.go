@@ -58,9 +58,11 @@ func saveLogEntry(ctx context.Context, tx *sql.Tx, e *LogEntry) error {
 	args := []any{e.Date, strings.TrimSpace(e.Author), nullID(e.ActivityID), nullID(e.OccasionID), e.Text}
 	if e.ID == 0 {
 		var err error
-		if e.ID, err = insertID(ctx, tx, `INSERT INTO logbook (date, author, activity_id, occasion_id, text) VALUES (?, ?, ?, ?, ?)`, args...); err != nil {
+		if e.ID, err = insertID(ctx, tx, `INSERT INTO logbook (date, author, activity_id, occasion_id, text, changed_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, append(args, now())...); err != nil {
 			return err
 		}
+		e.Version = 1
 	} else {
 		err := updateVersioned(ctx, tx, "logbook", `date = ?, author = ?, activity_id = ?, occasion_id = ?, text = ?`,
 			args, e.ID, &e.Version, nil)
@@ -116,8 +118,13 @@ func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, er
 }
 
 // DeleteLogEntry removes an entry.
-func (s *Store) DeleteLogEntry(ctx context.Context, id int64) error {
-	return s.deleteByID(ctx, "logbook", id)
+//
+// version is the entry's version as the form loaded it (0: not checked): an
+// entry someone else changed since is not deleted but refused as stale,
+// naming who and when on a server, so their words are never thrown away
+// unseen.
+func (s *Store) DeleteLogEntry(ctx context.Context, id, version int64) error {
+	return s.deleteVersioned(ctx, "logbook", id, version)
 }
 
 // LogFilter selects logbook entries; zero fields do not filter.

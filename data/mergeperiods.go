@@ -129,10 +129,11 @@ func replacePeriods(ctx context.Context, tx *sql.Tx, keep, drop int64, periods [
 	}
 	for _, g := range periods {
 		var err error
-		if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date)
-			VALUES (?, ?, ?, ?, ?)`, keep, g.Group, g.StaffKind, g.Start, g.End); err != nil {
+		if g.ID, err = insertID(ctx, tx, `INSERT INTO group_periods (person_id, grp, staff_kind, start_date, end_date, changed_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, keep, g.Group, g.StaffKind, g.Start, g.End, now()); err != nil {
 			return err
 		}
+		g.Version = 1
 		g.PersonID = keep
 		if err := setPeriodCategories(ctx, tx, g); err != nil {
 			return err

@@ -85,9 +85,10 @@ func saveOccasion(ctx context.Context, tx *sql.Tx, o *Occasion) error {
 	if o.ID == 0 {
 		var err error
 		if o.ID, err = insertID(ctx, tx, `INSERT INTO occasions (activity_id, date, start_time, end_time,
-			anonymous_guests, notes) VALUES (?, ?, ?, ?, ?, ?)`, args...); err != nil {
+			anonymous_guests, notes, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, append(args, now())...); err != nil {
 			return err
 		}
+		o.Version = 1
 	} else {
 		if err := checkMoveTarget(ctx, tx, o); err != nil {
 			return err
@@ -240,14 +241,15 @@ func (s *Store) LatestOccasion(ctx context.Context, activityID int64) (*Occasion
 	return s.Occasion(ctx, id)
 }
 
-// DeleteOccasion removes an occasion and its participations.
-func (s *Store) DeleteOccasion(ctx context.Context, id int64) error {
+// DeleteOccasion removes an occasion and its participations, refused as
+// stale when someone changed it after version was loaded (0: not checked).
+func (s *Store) DeleteOccasion(ctx context.Context, id, version int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM occasions WHERE id = ?`, id)
+		res, err := tx.ExecContext(ctx, `DELETE FROM occasions WHERE id = ?`+versionClause, id, version, version)
 		if err != nil {
 			return err
 		}
-		if err := expectOne(res); err != nil {
+		if err := checkVersioned(ctx, tx, res, "occasions", id, nil); err != nil {
 			return err
 		}
 		return audit(ctx, tx, "delete_occasion", fmt.Sprintf("occasion=%d", id))

@@ -80,9 +80,10 @@ func savePerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	if p.ID == 0 {
 		var err error
 		p.ID, err = insertID(ctx, tx, `INSERT INTO people (name, search_key, birth_year, gender, phone, email,
-			first_contact, entry_channel, invited_by, notes, updated_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp)...)
+			first_contact, entry_channel, invited_by, notes, updated_at, created_at, changed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp, stamp)...)
 		p.CreatedAt = stamp
+		p.Version = 1
 		return err
 	}
 	var oldFirst Date

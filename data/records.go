@@ -91,6 +91,19 @@ func (s *Store) DeleteConsent(ctx context.Context, id int64) error {
 	return s.deleteByID(ctx, "consents", id)
 }
 
+// deleteVersioned deletes the row of table by id when its version is still
+// version (0: not checked); otherwise it is refused as stale (see
+// checkVersioned), or ErrNotFound when it is gone.
+func (s *Store) deleteVersioned(ctx context.Context, table string, id, version int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?"+versionClause, id, version, version)
+		if err != nil {
+			return err
+		}
+		return checkVersioned(ctx, tx, res, table, id, nil)
+	})
+}
+
 func (s *Store) deleteByID(ctx context.Context, table string, id int64) error {
 	res, err := s.db.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
 	if err != nil {

@@ -347,3 +347,57 @@ func TestTwoCoordinatorsCannotPutAPersonInTwoGroupsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// A coordinator deletes a logbook entry or an occasion that another has
+// changed since it was shown: nothing is deleted, and the refusal says who
+// changed it (found in review: deletes carried no version, so the other's
+// just-saved words or ticks went with the row unseen).
+func TestADeleteNeverTakesAnotherCoordinatorsChangeWithIt(t *testing.T) {
+	ctx := context.Background()
+	st := sharedRegister(t, 2)
+	a, b := st[0], st[1]
+	cafe := &Activity{Name: "Café", Kind: "recurring", Status: "active"}
+	must(t, a.SaveActivity(ctx, cafe))
+	e := &LogEntry{Date: MustDate("2026-11-02"), Text: "stille aften"}
+	must(t, a.SaveLogEntry(ctx, e))
+	o := &Occasion{ActivityID: cafe.ID, Date: MustDate("2026-11-02")}
+	must(t, a.SaveOccasion(ctx, o))
+	shownE, shownO := *e, *o // what b's window shows
+
+	e.Text = "stille aften — Karim spurgte efter praktik"
+	must(t, a.SaveLogEntry(ctx, e))
+	o.AnonymousGuests = 4
+	must(t, a.SaveOccasion(ctx, o))
+
+	if err := b.DeleteLogEntry(ctx, shownE.ID, shownE.Version); !errors.Is(err, ErrStale) {
+		t.Fatalf("deleting a changed entry = %v, want refused as stale", err)
+	}
+	if err := b.DeleteOccasion(ctx, shownO.ID, shownO.Version); !errors.Is(err, ErrStale) {
+		t.Fatalf("deleting a changed occasion = %v, want refused as stale", err)
+	}
+	if got, err := b.LogEntry(ctx, e.ID); err != nil || got.Text != e.Text {
+		t.Fatalf("entry after the refused delete: %+v, %v", got, err)
+	}
+	must(t, b.DeleteLogEntry(ctx, e.ID, e.Version)) // after reloading, it goes
+	must(t, b.DeleteOccasion(ctx, o.ID, o.Version))
+}
+
+// The form that made a record keeps it checked: a person saved as new and
+// then changed by another coordinator is not overwritten by the first
+// form's next save (its version was left at 0, "not checked", after an
+// insert).
+func TestANewRecordsNextSaveIsChecked(t *testing.T) {
+	ctx := context.Background()
+	st := sharedRegister(t, 2)
+	a, b := st[0], st[1]
+	p := &Person{Name: "Sofie Lund"}
+	must(t, a.SavePerson(ctx, p, nil))
+	other, err := b.Person(ctx, p.ID)
+	must(t, err)
+	other.Phone = "30 30 30 30"
+	must(t, b.SavePerson(ctx, other, nil))
+	p.Notes = "kom med sin søster"
+	if err := a.SavePerson(ctx, p, nil); !errors.Is(err, ErrStale) {
+		t.Fatalf("the making form's second save = %v, want refused as stale", err)
+	}
+}
