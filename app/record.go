@@ -36,16 +36,17 @@ type recordScreen struct {
 	hint     *widget.Label   // an activity with no one on the list yet
 	notice   *changeNotice   // what is shown was changed by another coordinator
 
-	occasion   *data.Occasion // being edited; ID 0 for a new one
-	accepted   moveTarget     // where the user agreed to move the recorded occasion
-	movedStart *string        // the start time the user agreed to move it to
-	fresh      bool           // a new occasion asked for (Ny registrering) beside the day's recorded ones
-	lastTicked *attendee      // the line Tab in the search box jumps to
-	roles      []data.Role
-	roleNames  []string
-	threshold  float64
-	isDirty    bool
-	loading    bool
+	occasion    *data.Occasion // being edited; ID 0 for a new one
+	accepted    moveTarget     // where the user agreed to move the recorded occasion
+	movedStart  *string        // the start time the user agreed to move it to
+	filledStart string         // the start time the form was filled with (not typed here)
+	fresh       bool           // a new occasion asked for (Ny registrering) beside the day's recorded ones
+	lastTicked  *attendee      // the line Tab in the search box jumps to
+	roles       []data.Role
+	roleNames   []string
+	threshold   float64
+	isDirty     bool
+	loading     bool
 }
 
 func newRecordScreen(u *UI) *recordScreen {

@@ -29,6 +29,7 @@ func (r *recordScreen) fill(o *data.Occasion) {
 	}
 	r.fields.clear()
 	r.start.SetText(o.StartTime)
+	r.filledStart = o.StartTime
 	r.end.SetText(o.EndTime)
 	r.guests.SetText("")
 	if o.AnonymousGuests > 0 {
@@ -291,6 +292,12 @@ func (r *recordScreen) save() error {
 	}
 	if o.ID == 0 && o.ActivityID != 0 {
 		recorded, err := r.recordedAt(o.ActivityID, o.Date, o.StartTime)
+		if errors.Is(err, data.ErrNotFound) && o.StartTime == r.filledStart {
+			// The time was not typed here (it came with the form, from the
+			// activity's latest occasion) and the day has a session at
+			// another time: that may well be the one meant.
+			recorded, err = r.u.store.OccasionOn(r.u.ctx, o.ActivityID, o.Date)
+		}
 		if err == nil {
 			r.askMerge(o, recorded)
 			return errAsked

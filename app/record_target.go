@@ -148,6 +148,9 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 	}
 
 	labels := []string{i18n.T("ui.stay"), i18n.Tf("record.merge_discard", map[string]any{"Count": len(mine.Participants)}), i18n.T("record.merge")}
+	if mine.StartTime != recorded.StartTime { // another session that day: this may be a new one
+		labels = append(labels, i18n.Tf("record.time_new", map[string]any{"To": timeText(mine.StartTime)}))
+	}
 	r.u.choose(i18n.T("record.merge_title"), msg, labels, 2, func(i int) {
 		switch i {
 		case 1:
@@ -155,6 +158,8 @@ func (r *recordScreen) askMerge(mine, recorded *data.Occasion) {
 		case 2:
 			merged := mergeOccasions(recorded, mine)
 			r.u.saveAgain(func() error { return r.store(merged) })()
+		case 3:
+			r.u.saveAgain(func() error { return r.store(mine) })()
 		}
 	})
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -147,8 +148,9 @@ func (s *Store) backup(ctx context.Context, target string, verify func(context.C
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return &Error{Code: "err.db_no_folder", Args: map[string]any{"Path": dir}}
 	}
-	tmp := filepath.Join(dir, "."+filepath.Base(target)+".tmp")
-	removeDatabaseFiles(tmp)
+	// A name of its own: two windows on one shared register make the same
+	// day's backup into one folder at the same moment.
+	tmp := filepath.Join(dir, "."+filepath.Base(target)+"."+rand.Text()[:12]+".tmp")
 	if s.eng.server() {
 		if err := s.copyToFile(ctx, tmp); err != nil {
 			removeDatabaseFiles(tmp)

@@ -401,3 +401,22 @@ func TestANewRecordsNextSaveIsChecked(t *testing.T) {
 		t.Fatalf("the making form's second save = %v, want refused as stale", err)
 	}
 }
+
+// Two windows on one register make the same day's backup into one folder
+// at the same moment: both succeed and the backup is sound (found in a
+// walk: they shared one temporary name, and one failed with a raw rename
+// error).
+func TestTwoWindowsBackingUpAtOnce(t *testing.T) {
+	ctx := context.Background()
+	st := sharedRegister(t, 2)
+	must(t, st[0].SavePerson(ctx, &Person{Name: "Ida"}, nil))
+	target := filepath.Join(t.TempDir(), "samspil-2026-12-01.db")
+	errs := make(chan error, 2)
+	for _, s := range st {
+		go func() { errs <- s.Backup(ctx, target) }()
+	}
+	for range st {
+		must(t, <-errs)
+	}
+	must(t, VerifyBackup(ctx, target))
+}
