@@ -9,7 +9,7 @@ import (
 
 // wallClock are the columns that hold the moment of writing or a random
 // secret, and so differ between any two databases.
-var wallClock = map[string]bool{"created_at": true, "secret": true, "at": true, "updated_at": true}
+var wallClock = map[string]bool{"created_at": true, "secret": true, "at": true, "updated_at": true, "changed_at": true}
 
 // tableDigest returns every row of the table as text, every column but the
 // wall-clock ones.
