@@ -12,19 +12,7 @@ import (
 // form with typing keeps it and shows a notice, whose Genindlæs asks
 // before showing what is saved.
 func TestPersonFormFollowsOthersChanges(t *testing.T) {
-	u := newTestUI(t)
-	other, err := data.Open(u.store.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	mia := &data.Person{Name: "Mia Holm", Phone: "11 11 11 11", FirstContact: data.MustDate("2026-01-05")}
-	if err := u.store.SavePerson(u.ctx, mia, &data.GroupPeriod{Group: data.GroupVolunteer, Start: mia.FirstContact}); err != nil {
-		t.Fatal(err)
-	}
-	ps := screenOf[*peopleScreen](t, u, "people")
-	ps.openPerson(mia.ID)
-	d := ps.detail
+	u, other, mia, d := miaShownTwice(t)
 	change := func(f func(p *data.Person)) {
 		t.Helper()
 		p, _ := other.Person(u.ctx, mia.ID)

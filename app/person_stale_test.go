@@ -17,19 +17,7 @@ import (
 // and note (naming the other's note beside it), and the next Ctrl+S saves
 // both coordinators' changes.
 func TestStalePersonSaveMergesBothCoordinatorsChanges(t *testing.T) {
-	u := newTestUI(t)
-	other, err := data.Open(u.store.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	mia := &data.Person{Name: "Mia Holm", Phone: "11 11 11 11", FirstContact: data.MustDate("2026-01-05")}
-	if err := u.store.SavePerson(u.ctx, mia, &data.GroupPeriod{Group: data.GroupVolunteer, Start: mia.FirstContact}); err != nil {
-		t.Fatal(err)
-	}
-	ps := screenOf[*peopleScreen](t, u, "people")
-	ps.openPerson(mia.ID)
-	d := ps.detail
+	u, other, mia, d := miaShownTwice(t)
 
 	theirs, _ := other.Person(u.ctx, mia.ID)
 	theirs.Phone, theirs.Notes = "22 22 22 22", "Allergisk over for nødder"
@@ -70,4 +58,23 @@ func TestStalePersonSaveMergesBothCoordinatorsChanges(t *testing.T) {
 	if d.dirty() {
 		t.Error("the form says it has unsaved changes after saving")
 	}
+}
+
+// miaShownTwice registers Mia, shows her on the people page and opens a
+// second store on the same file, as another coordinator's window.
+func miaShownTwice(t *testing.T) (u *UI, other *data.Store, mia *data.Person, d *personDetail) {
+	t.Helper()
+	u = newTestUI(t)
+	other, err := data.Open(u.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	mia = &data.Person{Name: "Mia Holm", Phone: "11 11 11 11", FirstContact: data.MustDate("2026-01-05")}
+	if err := u.store.SavePerson(u.ctx, mia, &data.GroupPeriod{Group: data.GroupVolunteer, Start: mia.FirstContact}); err != nil {
+		t.Fatal(err)
+	}
+	ps := screenOf[*peopleScreen](t, u, "people")
+	ps.openPerson(mia.ID)
+	return u, other, mia, ps.detail
 }

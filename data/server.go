@@ -149,9 +149,7 @@ func serverReason(err error) *Error {
 		code = "reason.timeout"
 	case strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "no such file or directory"):
 		code = "reason.refused"
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
-		strings.Contains(err.Error(), "broken pipe") || strings.Contains(err.Error(), "connection reset") ||
-		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "unexpected EOF"):
+	case lineBroke(err):
 		code = "reason.dropped"
 	case strings.Contains(err.Error(), "SSL") || strings.Contains(err.Error(), "tls") || strings.Contains(err.Error(), "x509"):
 		code = "reason.tls"
@@ -236,12 +234,17 @@ func connectionLost(err error) bool {
 	}
 	var ne net.Error
 	var ce *pgconn.ConnectError
-	if errors.As(err, &ne) || errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+	return errors.As(err, &ne) || errors.As(err, &ce) || lineBroke(err) || strings.Contains(err.Error(), "failed to connect")
+}
+
+// lineBroke reports whether err says an open connection broke under a
+// statement (the server or the network dropped it).
+func lineBroke(err error) bool {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) {
 		return true
 	}
 	msg := err.Error()
-	for _, s := range []string{"conn closed", "connection reset", "broken pipe", "unexpected EOF", "failed to connect"} {
+	for _, s := range []string{"conn closed", "connection reset", "broken pipe", "unexpected EOF"} {
 		if strings.Contains(msg, s) {
 			return true
 		}

@@ -262,29 +262,19 @@ func TestAnErasureNeverOverwritesAnotherCoordinatorsEdit(t *testing.T) {
 	e := &LogEntry{Date: MustDate("2025-02-01"), Text: "Anna Kjærsgaard kom i dag.", PersonIDs: []int64{anna.ID}}
 	must(t, a.SaveLogEntry(ctx, e))
 
-	edited, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
-	go func() {
-		done <- b.Update(ctx, func(t *Tx) error {
-			cur, err := b.LogEntry(ctx, e.ID)
-			if err != nil {
-				return err
-			}
-			cur.Text = "Anna Kjærsgaard kom i dag. Husk: ring til kommunen tirsdag om bostøtte."
-			cur.PersonIDs = nil // the coordinator also unlinks her
-			if err := t.SaveLogEntry(cur); err != nil {
-				return err
-			}
-			close(edited)
-			<-release
-			return nil
-		})
-	}()
-	<-edited
+	commit := holdOpen(b, func(t *Tx) error {
+		cur, err := b.LogEntry(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		cur.Text = "Anna Kjærsgaard kom i dag. Husk: ring til kommunen tirsdag om bostøtte."
+		cur.PersonIDs = nil // the coordinator also unlinks her
+		return t.SaveLogEntry(cur)
+	})
 	erased := make(chan error, 1)
 	go func() { erased <- a.ErasePerson(ctx, anna.ID) }()
 	time.Sleep(700 * time.Millisecond) // the erasure reads the old text and waits for the row
-	close(release)
-	must(t, <-done)
+	must(t, commit())
 	must(t, <-erased)
 	got, err := a.LogEntry(ctx, e.ID)
 	must(t, err)
@@ -309,25 +299,15 @@ func TestTwoCoordinatorsCannotPutAPersonInTwoGroupsAtOnce(t *testing.T) {
 	p := &Person{Name: "Bo Lind"}
 	must(t, a.SavePerson(ctx, p, &GroupPeriod{Group: GroupTarget, Start: MustDate("2024-01-01"), End: MustDate("2024-12-31"), CategoryIDs: []int64{1}}))
 
-	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
-	go func() {
-		done <- a.Update(ctx, func(t *Tx) error {
-			if err := t.AddGroupPeriod(&GroupPeriod{PersonID: p.ID, Group: GroupVolunteer, Start: MustDate("2025-01-01")}); err != nil {
-				return err
-			}
-			close(held)
-			<-release
-			return nil
-		})
-	}()
-	<-held
+	commit := holdOpen(a, func(t *Tx) error {
+		return t.AddGroupPeriod(&GroupPeriod{PersonID: p.ID, Group: GroupVolunteer, Start: MustDate("2025-01-01")})
+	})
 	doneB := make(chan error, 1)
 	go func() {
 		doneB <- b.AddGroupPeriod(ctx, &GroupPeriod{PersonID: p.ID, Group: GroupOrgStaff, Start: MustDate("2025-03-01")})
 	}()
 	time.Sleep(300 * time.Millisecond) // B checks while A's period is not yet committed
-	close(release)
-	errA, errB := <-done, <-doneB
+	errA, errB := commit(), <-doneB
 	t.Logf("A: %v, B: %v", errA, errB)
 	ps, err := a.GroupPeriods(ctx, p.ID)
 	must(t, err)
@@ -419,4 +399,27 @@ func TestTwoWindowsBackingUpAtOnce(t *testing.T) {
 		must(t, <-errs)
 	}
 	must(t, VerifyBackup(ctx, target))
+}
+
+// holdOpen runs write in a transaction of s that stays open, uncommitted,
+// until the returned commit is called, as a coordinator's save in the
+// middle of its work; commit ends it and returns its error.
+func holdOpen(s *Store, write func(*Tx) error) (commit func() error) {
+	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- s.Update(context.Background(), func(t *Tx) error {
+			err := write(t)
+			close(held)
+			if err != nil {
+				return err
+			}
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	return func() error {
+		close(release)
+		return <-done
+	}
 }
